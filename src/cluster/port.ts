@@ -1,0 +1,110 @@
+// The cluster port: the only way the engine talks to Kubernetes. The real adapter is built on
+// @kubernetes/client-node (src/cluster/kube/); unit tests use the in-memory one (src/cluster/memory/).
+import type { K8sObject } from '../manifests/types.js';
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace: string | null;
+  name: string;
+}
+
+/** What discovery says about a kind. */
+export interface ResourceInfo {
+  group: string;
+  version: string;
+  kind: string;
+  /** Plural resource name, e.g. "deployments". */
+  plural: string;
+  namespaced: boolean;
+}
+
+export type FieldValidation = 'Strict' | 'Ignore' | 'Warn';
+
+export interface WriteOptions {
+  /** Server-side dry run (dryRun=All): nothing is persisted. */
+  dryRun?: boolean;
+  fieldValidation?: FieldValidation;
+}
+
+export type Propagation = 'Foreground' | 'Background' | 'Orphan';
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export interface WatchEvent {
+  type: WatchEventType;
+  object: K8sObject;
+}
+export type Unsubscribe = () => void;
+
+export interface LogOptions {
+  container?: string;
+  follow: boolean;
+  tailLines?: number;
+  signal?: AbortSignal;
+}
+
+/** An API error from the server, with the HTTP status and the server's message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly reason?: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ClusterPort {
+  /** Resolve a kind through discovery (cached). null when the server does not serve it. */
+  resolve(apiVersion: string, kind: string): Promise<ResourceInfo | null>;
+  /** Drop cached discovery, e.g. after a CRD was created. */
+  invalidateDiscovery(): void;
+
+  /** Server-side apply, field manager "wavesync", force=true. Returns the live object. */
+  apply(obj: K8sObject, opts?: WriteOptions): Promise<K8sObject>;
+  /** PUT the object (replace), or create it when missing. */
+  replace(obj: K8sObject, opts?: WriteOptions): Promise<K8sObject>;
+  /** POST the object (needed for generateName). */
+  create(obj: K8sObject, opts?: WriteOptions): Promise<K8sObject>;
+
+  get(ref: ObjectRef): Promise<K8sObject | null>;
+  list(apiVersion: string, kind: string, namespace: string | null, opts?: ListOptions): Promise<K8sObject[]>;
+  /** Delete; false when it was already gone. Does not wait (see waitGone in ./wait.ts). */
+  delete(ref: ObjectRef, propagation?: Propagation): Promise<boolean>;
+
+  /**
+   * Watch every object of a kind in a namespace (null: all namespaces). Implementations share one
+   * watch per (kind, namespace), resume from the last resourceVersion and re-list on 410 Gone.
+   * The handler first receives ADDED for every existing object.
+   */
+  watch(apiVersion: string, kind: string, namespace: string | null, onEvent: (e: WatchEvent) => void): Promise<Unsubscribe>;
+
+  /** Container logs of a pod, one callback per line. Resolves when the stream ends or is aborted. */
+  podLogs(namespace: string, pod: string, opts: LogOptions, onLine: (line: string) => void): Promise<void>;
+
+  /** The API server's host, for reports (never credentials). */
+  serverHost(): string;
+
+  /** Stop every watch and timer. */
+  close(): Promise<void>;
+}
+
+export function refOf(obj: K8sObject): ObjectRef {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    namespace: obj.metadata.namespace ?? null,
+    name: obj.metadata.name ?? '',
+  };
+}
+
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
+}

@@ -1,0 +1,60 @@
+// The plan: what a sync will do, in order. Produced by the pure planner from manifest objects.
+import type { K8sObject, Source, Warning } from '../manifests/types.js';
+
+export const SYNC_PHASES = ['PreSync', 'Sync', 'PostSync'] as const;
+export const ALL_PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'PreDelete', 'PostDelete'] as const;
+export type Phase = (typeof ALL_PHASES)[number];
+
+export const DELETE_POLICIES = ['BeforeHookCreation', 'HookSucceeded', 'HookFailed'] as const;
+export type DeletePolicy = (typeof DELETE_POLICIES)[number];
+
+export interface Task {
+  /** Unique within a plan: phase, group, kind, namespace, name (or generateName). */
+  id: string;
+  phase: Phase;
+  wave: number;
+  apiVersion: string;
+  kind: string;
+  /** API group ("" for core). */
+  group: string;
+  /** null for a generateName hook until sync time names it. */
+  name: string | null;
+  generateName: string | null;
+  namespace: string | null;
+  hook: boolean;
+  deletePolicies: DeletePolicy[];
+  /** As written, e.g. "Replace=true". */
+  syncOptions: string[];
+  source: Source;
+  /** The object to apply (namespace defaulted; annotations kept). */
+  object: K8sObject;
+}
+
+export interface Step {
+  phase: Phase;
+  wave: number;
+  tasks: Task[];
+}
+
+export interface SkippedObject {
+  apiVersion: string;
+  kind: string;
+  name: string | null;
+  namespace: string | null;
+  reason: string;
+  source: Source;
+}
+
+export interface Plan {
+  app: string;
+  revision: string | null;
+  /** Default namespace for namespaced objects without one. */
+  namespace: string;
+  /** PreSync, Sync and PostSync steps, in execution order. */
+  steps: Step[];
+  syncFail: Step[];
+  preDelete: Step[];
+  postDelete: Step[];
+  skipped: SkippedObject[];
+  warnings: Warning[];
+}
