@@ -27,6 +27,15 @@ export interface K8sObject {
 export interface ManifestObject {
   object: K8sObject;
   source: Source;
+  /** 1-based line of each metadata.annotations key, when parsed from YAML (errors point there). */
+  annotationLines?: Record<string, number>;
+}
+
+/** What loading manifests gives: every object found, and every problem (all of them, not the first). */
+export interface LoadResult {
+  objects: ManifestObject[];
+  errors: ValidationError[];
+  warnings: Warning[];
 }
 
 /** A problem a user can fix; printed as `file:line: message`. */
