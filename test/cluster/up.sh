@@ -10,6 +10,7 @@
 #   WAVESYNC_CACHE          binary cache root (see build.sh)
 #   WAVESYNC_CLUSTER_STATE  state dir (default test/cluster/.state)
 #   UP_TIMEOUT              seconds to wait for each readiness step (default 120)
+#   UP_STATUS_FILE          if set, "reused" or "started" is written there
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -83,6 +84,7 @@ start() { # <name> <args...>: start detached, record pid
 # ---------------------------------------------------------------------------
 if [[ -f "$KUBECONFIG_FILE" ]] && all_recorded_alive && readyz_ok; then
   log "reusing running cluster ($K8S_VERSION)"
+  [[ -n "${UP_STATUS_FILE:-}" ]] && echo reused > "$UP_STATUS_FILE"
   echo "$KUBECONFIG_FILE"
   exit 0
 fi
@@ -315,5 +317,6 @@ wait_for "default ServiceAccount" kc -n default get serviceaccount default
 check_processes
 
 trap - EXIT
+[[ -n "${UP_STATUS_FILE:-}" ]] && echo started > "$UP_STATUS_FILE"
 log "cluster up in $(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN{printf "%.1f", (b-a)/1e9}')s; kubeconfig: $KUBECONFIG_FILE"
 echo "$KUBECONFIG_FILE"

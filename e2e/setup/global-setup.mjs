@@ -1,0 +1,43 @@
+// Jest globalSetup: make sure the local control plane is running and export
+// its kubeconfig to the test workers.
+//
+// - WAVESYNC_E2E_KUBECONFIG=<path>: use that cluster, start nothing.
+// - otherwise run test/cluster/up.sh, which reuses a running cluster (seconds)
+//   or builds/starts one; up.sh reports whether it started it so that
+//   globalTeardown only stops a cluster this run started.
+// - WAVESYNC_E2E_KEEP_CLUSTER=1: never stop the cluster in teardown.
+//
+// process.env set here is inherited by the jest workers (they are spawned after
+// globalSetup) and is visible in-band (--runInBand).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { clusterDir, stateDir } from './paths.mjs';
+
+export default async function globalSetup() {
+  let kubeconfig = process.env.WAVESYNC_E2E_KUBECONFIG;
+  let startedByUs = false;
+  if (!kubeconfig) {
+    const statusFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-up-')), 'status');
+    const t0 = Date.now();
+    const out = execFileSync('bash', [path.join(clusterDir, 'up.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, WAVESYNC_CLUSTER_STATE: stateDir, UP_STATUS_FILE: statusFile },
+      timeout: 60 * 60 * 1000, // a cold cache includes a ~20 min Go build
+    });
+    kubeconfig = out.trim().split('\n').pop();
+    const status = fs.existsSync(statusFile) ? fs.readFileSync(statusFile, 'utf8').trim() : 'unknown';
+    fs.rmSync(path.dirname(statusFile), { recursive: true, force: true });
+    startedByUs = status === 'started';
+    process.stderr.write(`[e2e] cluster ${status} in ${((Date.now() - t0) / 1000).toFixed(1)}s; KUBECONFIG=${kubeconfig}\n`);
+  }
+  if (!kubeconfig || !fs.existsSync(kubeconfig)) {
+    throw new Error(`e2e globalSetup: kubeconfig not found at ${kubeconfig}`);
+  }
+  process.env.KUBECONFIG = kubeconfig;
+  process.env.WAVESYNC_E2E_KUBECONFIG = kubeconfig;
+  // Read by globalTeardown (same process).
+  globalThis.__WAVESYNC_E2E__ = { startedByUs, kubeconfig };
+}
