@@ -1,0 +1,54 @@
+// Discovery: which kinds the server serves, cached per group/version. A missing group/version is
+// cached too (as null) until invalidate(), e.g. after a CRD was created.
+import type { ResourceInfo } from '../port.js';
+import type { KubeHttp } from './http.js';
+import { groupVersionPath } from './paths.js';
+
+interface APIResource {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+}
+interface APIResourceList {
+  groupVersion?: string;
+  resources?: APIResource[];
+}
+
+export class Discovery {
+  private readonly cache = new Map<string, Promise<APIResourceList | null>>();
+
+  constructor(private readonly http: KubeHttp) {}
+
+  private groupVersion(apiVersion: string): Promise<APIResourceList | null> {
+    let entry = this.cache.get(apiVersion);
+    if (!entry) {
+      entry = this.http.jsonOrNull<APIResourceList>({ method: 'GET', path: groupVersionPath(apiVersion) });
+      this.cache.set(apiVersion, entry);
+      // Errors are not cached: the next call asks again.
+      entry.catch(() => {
+        if (this.cache.get(apiVersion) === entry) this.cache.delete(apiVersion);
+      });
+    }
+    return entry;
+  }
+
+  async resolve(apiVersion: string, kind: string): Promise<ResourceInfo | null> {
+    if (!/^([a-z0-9.-]+\/)?v[a-z0-9]+$/.test(apiVersion)) return null;
+    const list = await this.groupVersion(apiVersion);
+    // Subresources ("deployments/status") share the kind; the resource itself has no slash.
+    const found = list?.resources?.find((r) => r.kind === kind && !r.name.includes('/'));
+    if (!found) return null;
+    const slash = apiVersion.indexOf('/');
+    return {
+      group: slash < 0 ? '' : apiVersion.slice(0, slash),
+      version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+      kind,
+      plural: found.name,
+      namespaced: found.namespaced,
+    };
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,78 @@
+// JSON calls to the API server with retries, turning non-2xx answers into ApiError with the
+// message of the server's Status object.
+import { STATUS_CODES } from 'node:http';
+import { ApiError } from '../port.js';
+import { withRetry, type RetryOptions } from '../retry.js';
+import type { HttpRequest, HttpResponse, Transport } from './transport.js';
+
+/** An ApiError that also remembers the server's Retry-After, for withRetry. */
+export class HttpApiError extends ApiError {
+  retryAfter?: string;
+}
+
+interface StatusBody {
+  kind?: string;
+  message?: string;
+  reason?: string;
+  code?: number;
+}
+
+/** Build the error for a failed response from its status and body text. */
+export function apiErrorFrom(status: number, text: string, headers: Record<string, string> = {}): HttpApiError {
+  let body: unknown = text;
+  let message = '';
+  let reason: string | undefined;
+  try {
+    body = JSON.parse(text);
+    const s = body as StatusBody;
+    if (typeof s.message === 'string') message = s.message;
+    if (typeof s.reason === 'string') reason = s.reason;
+  } catch {
+    message = text.trim().slice(0, 500);
+  }
+  if (!message) message = `${status} ${STATUS_CODES[status] ?? 'error'}`;
+  const err = new HttpApiError(status, message, reason, body);
+  if (headers['retry-after']) err.retryAfter = headers['retry-after'];
+  return err;
+}
+
+export class KubeHttp {
+  constructor(
+    private readonly transport: Transport,
+    private readonly retry: RetryOptions = {},
+  ) {}
+
+  /** Send once; non-2xx becomes HttpApiError. The body is left unread on success. */
+  private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
+    const res = await this.transport(req);
+    if (res.status >= 200 && res.status < 300) return res;
+    throw apiErrorFrom(res.status, await res.text().catch(() => ''), res.headers);
+  }
+
+  /** Open a response (e.g. a stream), retrying transient failures of the request itself. */
+  open(req: HttpRequest, opts: { safeOnly?: boolean } = {}): Promise<HttpResponse> {
+    return withRetry(() => this.sendOnce(req), { ...this.retry, signal: req.signal, safeOnly: opts.safeOnly });
+  }
+
+  /** A JSON call; parses the answer. */
+  async json<T>(req: HttpRequest, opts: { safeOnly?: boolean } = {}): Promise<T> {
+    return withRetry(
+      async () => {
+        const res = await this.sendOnce(req);
+        const text = await res.text();
+        return (text ? JSON.parse(text) : {}) as T;
+      },
+      { ...this.retry, signal: req.signal, safeOnly: opts.safeOnly },
+    );
+  }
+
+  /** Like json, but null when the server answers 404. */
+  async jsonOrNull<T>(req: HttpRequest): Promise<T | null> {
+    try {
+      return await this.json<T>(req);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }
+  }
+}
