@@ -1,0 +1,87 @@
+// The plain Actions log: a group per step with a line per task; hook logs stream live in a group
+// per hook, each line prefixed with the hook's name (groups cannot nest, so a hook's first log
+// line closes the step's group).
+import * as core from '@actions/core';
+import type { Task } from '../plan/types.js';
+import type { EventBus, SyncEvent } from '../sync/events.js';
+import { durationOf, formatDuration, objectLabel, stateIcon } from './format.js';
+
+export class LogReporter {
+  private readonly tasks = new Map<string, { task: Task; name: string | null; startedAt: number }>();
+  private group: string | null = null;
+  private step = '';
+
+  attach(bus: EventBus): () => void {
+    return bus.on((e) => this.handle(e));
+  }
+
+  handle(e: SyncEvent): void {
+    switch (e.type) {
+      case 'sync-started':
+        core.info(`wavesync: ${e.plan.app}: ${e.plan.steps.length} steps (${e.mode})${e.plan.revision ? ` at ${e.plan.revision}` : ''}`);
+        break;
+      case 'validation-failed':
+        for (const err of e.errors) core.info(err.source ? `${err.source.file}:${err.source.line}: ${err.message}` : err.message);
+        break;
+      case 'step-started':
+        this.step = `${e.phase} wave ${e.wave}`;
+        this.open(this.step);
+        break;
+      case 'task-started':
+        this.tasks.set(e.taskId, { task: e.task, name: e.liveName ?? e.task.name, startedAt: e.at });
+        break;
+      case 'task-applied': {
+        const t = this.tasks.get(e.taskId);
+        if (t) t.name = e.liveName;
+        core.info(`  ${this.label(e.taskId)} ${e.action}`);
+        break;
+      }
+      case 'task-finished': {
+        const t = this.tasks.get(e.taskId);
+        const took = t ? ` in ${formatDuration(durationOf(t.startedAt, e.at))}` : '';
+        core.info(`  ${stateIcon(e.state)} ${this.label(e.taskId)}: ${e.state}${e.message ? ` (${e.message})` : ''}${took}`);
+        break;
+      }
+      case 'hook-log': {
+        const title = `${this.step} · logs of ${e.hookName}`;
+        if (this.group !== title) this.open(title);
+        core.info(`${e.hookName} | ${e.line}`);
+        break;
+      }
+      case 'hook-deleted':
+        core.info(`  hook ${e.liveName} deleted (${e.why})`);
+        break;
+      case 'step-finished':
+        this.close();
+        core.info(`${stateIcon(e.state)} ${e.phase} wave ${e.wave}: ${e.state}`);
+        break;
+      case 'info':
+        core.info(e.message);
+        break;
+      case 'warning':
+        core.info(`warning: ${e.source ? `${e.source.file}:${e.source.line}: ` : ''}${e.message}`);
+        break;
+      case 'sync-finished':
+        this.close();
+        core.info(`wavesync: ${e.result.app}: ${e.result.result} in ${formatDuration(e.result.durationMs)}${e.result.message ? `: ${e.result.message}` : ''}`);
+        break;
+    }
+  }
+
+  private label(taskId: string): string {
+    const t = this.tasks.get(taskId);
+    return t ? objectLabel(t.task.kind, t.task.namespace, t.name) : taskId;
+  }
+
+  private open(title: string): void {
+    this.close();
+    core.startGroup(title);
+    this.group = title;
+  }
+
+  private close(): void {
+    if (this.group === null) return;
+    core.endGroup();
+    this.group = null;
+  }
+}
