@@ -1,0 +1,52 @@
+// Which rule judges an object: a user's CEL rule first, then the kind's own rule, then generic
+// conditions.
+import { groupOf, type K8sObject } from '../manifests/types.js';
+import type { HealthResult, HealthRule } from './types.js';
+import { evaluateCelRule, findCelRule, type CelHealthRule } from './cel-rules.js';
+import { deploymentHealth } from './deployment.js';
+import { statefulSetHealth } from './statefulset.js';
+import { daemonSetHealth } from './daemonset.js';
+import { replicaSetHealth } from './replicaset.js';
+import { podHealth } from './pod.js';
+import { jobHealth } from './job.js';
+import { pvcHealth } from './pvc.js';
+import { serviceHealth } from './service.js';
+import { ingressHealth } from './ingress.js';
+import { crdHealth } from './crd.js';
+import { apiServiceHealth } from './apiservice.js';
+import { hpaHealth } from './hpa.js';
+import { genericHealth } from './generic.js';
+
+/** Kind rules by "group/Kind" (core group: "/Kind"). */
+const KIND_RULES = new Map<string, HealthRule>([
+  ['apps/Deployment', deploymentHealth],
+  ['apps/StatefulSet', statefulSetHealth],
+  ['apps/DaemonSet', daemonSetHealth],
+  ['apps/ReplicaSet', replicaSetHealth],
+  ['/Pod', podHealth],
+  ['batch/Job', jobHealth],
+  ['/PersistentVolumeClaim', pvcHealth],
+  ['/Service', serviceHealth],
+  ['networking.k8s.io/Ingress', ingressHealth],
+  ['extensions/Ingress', ingressHealth],
+  ['apiextensions.k8s.io/CustomResourceDefinition', crdHealth],
+  ['apiregistration.k8s.io/APIService', apiServiceHealth],
+  ['autoscaling/HorizontalPodAutoscaler', hpaHealth],
+]);
+
+/** The kind's own rule (not the generic one), if it has one. */
+export function kindRuleFor(obj: K8sObject): HealthRule | undefined {
+  return KIND_RULES.get(`${groupOf(obj.apiVersion)}/${obj.kind}`);
+}
+
+/** True when a custom or kind rule (not only the generic one) judges this object. */
+export function hasHealthRule(obj: K8sObject, customRules: readonly CelHealthRule[] = []): boolean {
+  return findCelRule(customRules, obj) !== undefined || kindRuleFor(obj) !== undefined;
+}
+
+/** The health of a live object. */
+export function assessHealth(obj: K8sObject, customRules: readonly CelHealthRule[] = []): HealthResult {
+  const custom = findCelRule(customRules, obj);
+  if (custom) return evaluateCelRule(custom, obj);
+  return kindRuleFor(obj)?.(obj) ?? genericHealth(obj);
+}

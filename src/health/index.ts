@@ -1,0 +1,17 @@
+// The health package's public face: what the engine calls.
+export type { HealthResult, HealthRule, HealthStatus } from './types.js';
+export { HEALTH_STATUSES } from './types.js';
+export { assessHealth, hasHealthRule, kindRuleFor } from './assess.js';
+export { genericHealth } from './generic.js';
+export { parseHealthChecks, findCelRule, evaluateCelRule, type CelHealthRule } from './cel-rules.js';
+export { hookCompletion, type HookCompletion, type HookState } from './completion.js';
+export {
+  findPodCause,
+  formatPodCause,
+  podSelectorFor,
+  FAIL_FAST_REASONS,
+  type PodCause,
+  type PodEvent,
+  type FirstSeen,
+  type FailFastOptions,
+} from './pod-cause.js';
