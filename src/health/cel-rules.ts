@@ -35,7 +35,7 @@ export function parseHealthChecks(text: string, fileName: string): { rules: CelH
   const fail = (node: Node | null | undefined, message: string) => errors.push({ source: at(node), message });
 
   for (const e of doc.errors) {
-    errors.push({ source: { file: fileName, line: e.linePos?.[0].line ?? 1 }, message: `invalid YAML: ${e.message.split('\n')[0]}` });
+    errors.push({ source: { file: fileName, line: lines.linePos(e.pos[0]).line }, message: `invalid YAML: ${e.message.split('\n')[0]}` });
   }
   if (errors.length > 0) return { rules: [], errors };
   const root = doc.contents;
