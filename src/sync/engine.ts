@@ -1,0 +1,117 @@
+// The sync engine: an explicit state machine over the plan's steps.
+//   Validating → (DryRunOnly | Syncing) → [SyncFail] → Finished
+// Each step runs to its gate before the next starts; a failure stops new steps and, when anything
+// was applied, runs the SyncFail steps with their own budget. Cancellation stops everything and
+// skips SyncFail.
+import type { Plan, Step, Task } from '../plan/types.js';
+import { hookName } from '../plan/hook-name.js';
+import { sleep } from './concurrency.js';
+import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
+import { ObjectFeed } from './object-feed.js';
+import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
+import { ResultBuilder } from './result-builder.js';
+import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
+import { ensureNamespace, validateAgainstCluster } from './validate.js';
+import { formatProblem } from '../manifests/types.js';
+
+export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
+
+export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
+  const now = opts.now ?? Date.now;
+  const cancel = opts.signal ?? new AbortController().signal;
+  const builder = new ResultBuilder();
+  const off = opts.bus.on(builder.listener);
+  const started = now();
+  const syncUnix = Math.floor(started / 1000);
+  const feed = new ObjectFeed(opts.cluster);
+  let state: EngineState = 'Validating';
+
+  const finish = (result: SyncOutcome, reason: FailureReason | null, message: string): SyncResult => {
+    state = 'Finished';
+    const r = builder.build(result, reason, message, now());
+    opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
+    return r;
+  };
+
+  opts.bus.emit({ type: 'sync-started', at: started, plan: opts.plan, mode: opts.mode, server: opts.cluster.serverHost() });
+  try {
+    // Validating: nothing in the cluster changes unless create-namespace asks for the namespace.
+    if (opts.createNamespace && opts.mode !== 'dry-run') {
+      if (await ensureNamespace(opts.cluster, opts.plan.namespace))
+        opts.bus.emit({ type: 'info', at: now(), message: `created namespace ${opts.plan.namespace}` });
+    }
+    const validated = await validateAgainstCluster(opts.cluster, opts.plan, { revision: opts.plan.revision, now: started, signal: cancel });
+    if (validated.errors.length) {
+      opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
+      return finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
+    }
+    if (cancel.aborted) return finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
+    if (opts.mode === 'dry-run') return finish('Succeeded', null, 'dry run: every object passed validation and the server-side dry run');
+
+    const plan = validated.plan;
+    const names = new Map<string, string>();
+    const liveName = (t: Task) => {
+      if (t.name) return t.name;
+      const key = `${t.phase}/${t.generateName}`;
+      if (!names.has(key)) names.set(key, hookName(t.generateName ?? 'hook-', plan.revision, t.phase, syncUnix));
+      return names.get(key)!;
+    };
+    const ctx: RunContext = {
+      cluster: opts.cluster,
+      bus: opts.bus,
+      feed,
+      opts,
+      now,
+      cancel,
+      deadline: started + opts.timeoutMs,
+      liveName,
+      appliedAnything: false,
+    };
+
+    state = 'Syncing';
+    const main = await runSteps(ctx, plan.steps);
+    if (main.state === 'Succeeded') return finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
+    if (main.state === 'Cancelled') return finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
+
+    const failMessage = describeFailure(builder, main);
+    if (ctx.appliedAnything && plan.syncFail.length > 0) {
+      state = 'SyncFail';
+      const budget = opts.syncFailTimeoutMs ?? Math.min(opts.timeoutMs, SYNC_FAIL_TIMEOUT_CAP_MS);
+      opts.bus.emit({ type: 'info', at: now(), message: `running ${countTasks(plan.syncFail)} SyncFail hook(s)` });
+      await runSteps({ ...ctx, deadline: now() + budget }, plan.syncFail);
+    }
+    return finish('Failed', main.reason, failMessage);
+  } catch (err) {
+    return finish('Failed', 'Apply', `the sync stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    void state;
+    off();
+    await feed.close();
+  }
+}
+
+async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & { failedStep: Step | null }> {
+  for (const [index, step] of steps.entries()) {
+    if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
+    ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });
+    const outcome = await new StepRunner(ctx, step).run();
+    ctx.bus.emit({ type: 'step-finished', at: ctx.now(), phase: step.phase, wave: step.wave, index, state: outcome.state });
+    if (outcome.state !== 'Succeeded') return { ...outcome, failedStep: step };
+    if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
+  }
+  return { state: 'Succeeded', reason: null, failedStep: null };
+}
+
+function countTasks(steps: Step[]): number {
+  return steps.reduce((n, s) => n + s.tasks.length, 0);
+}
+
+function describeFailure(builder: ResultBuilder, main: StepOutcome & { failedStep: Step | null }): string {
+  const r = builder.build('Failed', main.reason, '', 0);
+  const f = r.failures[0];
+  const where = main.failedStep ? `${main.failedStep.phase} wave ${main.failedStep.wave}` : 'the sync';
+  if (!f) return `${where} failed (${main.reason ?? 'unknown reason'})`;
+  return `${where} failed: ${f.kind} ${f.namespace ? f.namespace + '/' : ''}${f.name} (${f.source.file}:${f.source.line}): ${f.message}`;
+}
+
+export type { Plan };

@@ -1,0 +1,12 @@
+// The object as it is sent to the cluster for a task: namespace settled, generateName hooks named.
+import type { K8sObject } from '../manifests/types.js';
+import type { Task } from '../plan/types.js';
+
+export function liveObjectFor(task: Task, liveName: string): K8sObject {
+  const obj: K8sObject = structuredClone(task.object);
+  obj.metadata.name = liveName;
+  delete obj.metadata.generateName;
+  if (task.namespace) obj.metadata.namespace = task.namespace;
+  else delete obj.metadata.namespace;
+  return obj;
+}

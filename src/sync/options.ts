@@ -1,0 +1,34 @@
+// Everything the engine needs for one run. The CLI and the action both build this object.
+import type { ClusterPort } from '../cluster/port.js';
+import type { Plan } from '../plan/types.js';
+import type { EventBus, SyncMode } from './events.js';
+import type { HealthRules } from './health-adapter.js';
+
+export interface EngineOptions {
+  cluster: ClusterPort;
+  plan: Plan;
+  bus: EventBus;
+  mode: SyncMode;
+  /** Budget for the whole sync; reaching it fails the waiting tasks with reason Timeout. */
+  timeoutMs: number;
+  /** Extra pause after each gate opens (default 0: the next step starts at once). */
+  waveDelayMs: number;
+  /** A pod stuck in ImagePullBackOff, CrashLoopBackOff... this long fails its workload. */
+  failFastAfterMs: number;
+  /** Create the plan's namespace before the dry run. */
+  createNamespace: boolean;
+  /** User CEL health rules (health-checks input). */
+  healthRules?: HealthRules;
+  /** Aborting it cancels the sync (SIGINT/SIGTERM, workflow cancelled). */
+  signal?: AbortSignal;
+  /** Parallel applies inside a run of one kind. */
+  concurrency?: number;
+  /** Budget for SyncFail hooks after a failure (default: min(timeout, 5 min)). */
+  syncFailTimeoutMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+export const SYNC_FAIL_TIMEOUT_CAP_MS = 5 * 60_000;
+export const LOG_TAIL_LINES = 50;

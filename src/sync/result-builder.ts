@@ -1,0 +1,120 @@
+// Folds the event stream into the final SyncResult. The engine uses it for its own result, so the
+// result can never disagree with what the reporters saw.
+import type { Phase, Plan, Step, Task } from '../plan/types.js';
+import type { FailureReason, StepResult, SyncEvent, SyncMode, SyncOutcome, SyncResult, TaskFailure, TaskResult } from './events.js';
+
+const isSyncFail = (phase: Phase) => phase === 'SyncFail';
+
+export class ResultBuilder {
+  private plan: Plan | null = null;
+  private mode: SyncMode = 'sync';
+  private server: string | null = null;
+  private startedAt = 0;
+  private readonly steps = new Map<string, StepResult>();
+  private readonly tasks = new Map<string, TaskResult>();
+  private readonly failures: TaskFailure[] = [];
+  private readonly syncFailFailures: TaskFailure[] = [];
+
+  readonly listener = (e: SyncEvent): void => this.apply(e);
+
+  private stepKey = (phase: Phase, wave: number) => `${phase}/${wave}`;
+
+  private initSteps(steps: Step[]): void {
+    for (const s of steps) {
+      this.steps.set(this.stepKey(s.phase, s.wave), {
+        phase: s.phase,
+        wave: s.wave,
+        state: 'Pending',
+        startedAt: null,
+        finishedAt: null,
+        tasks: s.tasks.map((t) => this.initTask(t)),
+      });
+    }
+  }
+
+  private initTask(t: Task): TaskResult {
+    const r: TaskResult = {
+      taskId: t.id,
+      kind: t.kind,
+      namespace: t.namespace,
+      name: t.name,
+      hook: t.hook,
+      source: t.source,
+      state: 'Pending',
+      health: null,
+      message: '',
+      action: null,
+      startedAt: null,
+      finishedAt: null,
+    };
+    this.tasks.set(t.id, r);
+    return r;
+  }
+
+  private apply(e: SyncEvent): void {
+    switch (e.type) {
+      case 'sync-started':
+        this.plan = e.plan;
+        this.mode = e.mode;
+        this.server = e.server;
+        this.startedAt = e.at;
+        this.initSteps(e.mode === 'delete' ? [...e.plan.preDelete, ...e.plan.postDelete] : e.plan.steps);
+        this.initSteps(e.plan.syncFail);
+        break;
+      case 'step-started': {
+        const s = this.steps.get(this.stepKey(e.phase, e.wave));
+        if (s) Object.assign(s, { state: 'Running', startedAt: e.at });
+        break;
+      }
+      case 'step-finished': {
+        const s = this.steps.get(this.stepKey(e.phase, e.wave));
+        if (s) Object.assign(s, { state: e.state, finishedAt: e.at });
+        break;
+      }
+      case 'task-started': {
+        const t = this.tasks.get(e.taskId);
+        if (t) Object.assign(t, { state: 'Applying', startedAt: e.at, name: e.liveName ?? t.name, namespace: e.task.namespace });
+        break;
+      }
+      case 'task-applied': {
+        const t = this.tasks.get(e.taskId);
+        if (t) Object.assign(t, { state: t.hook ? 'Running' : 'Applied', action: e.action, name: e.liveName });
+        break;
+      }
+      case 'task-health': {
+        const t = this.tasks.get(e.taskId);
+        if (t) Object.assign(t, { health: e.health, message: e.message });
+        break;
+      }
+      case 'task-finished': {
+        const t = this.tasks.get(e.taskId);
+        if (t) Object.assign(t, { state: e.state, message: e.message || t.message, finishedAt: e.at });
+        if (e.failure) (isSyncFail(e.failure.phase) ? this.syncFailFailures : this.failures).push(e.failure);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  build(outcome: SyncOutcome, reason: FailureReason | null, message: string, at: number): SyncResult {
+    const all = [...this.steps.values()];
+    return {
+      app: this.plan?.app ?? '',
+      revision: this.plan?.revision ?? null,
+      mode: this.mode,
+      result: outcome,
+      reason,
+      message,
+      failedPhase: this.failures[0]?.phase ?? null,
+      failures: [...this.failures],
+      syncFailFailures: [...this.syncFailFailures],
+      steps: all.filter((s) => !isSyncFail(s.phase)),
+      syncFailSteps: all.filter((s) => isSyncFail(s.phase)),
+      startedAt: this.startedAt,
+      finishedAt: at,
+      durationMs: at - this.startedAt,
+      server: this.server,
+    };
+  }
+}

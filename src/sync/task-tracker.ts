@@ -1,0 +1,88 @@
+// The runtime state of one task inside a step: applied or not, which live object is ours, and the
+// verdict of the gate. Pure bookkeeping plus the verdict function; the step runner does the I/O.
+import type { HealthStatus } from '../health/types.js';
+import type { K8sObject } from '../manifests/types.js';
+import { groupOf } from '../manifests/types.js';
+import type { Task } from '../plan/types.js';
+import type { FailureReason, TaskState } from './events.js';
+import { hookState, resourceHealth, stuckPodCause, type HealthRules } from './health-adapter.js';
+import type { HookLogs } from './hook-logs.js';
+import { objectKey } from './object-feed.js';
+import { hasPods, podsOf } from './pods.js';
+
+export type Verdict =
+  | { kind: 'wait'; health: HealthStatus; message: string }
+  | { kind: 'succeeded'; health: HealthStatus; message: string }
+  | { kind: 'failed'; reason: FailureReason; health: HealthStatus; message: string };
+
+export class TaskTracker {
+  readonly key: string;
+  uid: string | null = null;
+  minGeneration = 0;
+  state: TaskState = 'Pending';
+  health: HealthStatus | null = null;
+  message = '';
+  /** Set while the tracker is finishing (collecting logs, applying delete policies). */
+  finishing = false;
+  deletedByUs = false;
+  logs: HookLogs | null = null;
+  /** When each stuck container state was first seen, for fail-fast thresholds. */
+  readonly firstSeen = new Map<string, number>();
+
+  constructor(
+    readonly task: Task,
+    readonly liveName: string,
+  ) {
+    this.key = objectKey(task.group, task.kind, task.namespace, liveName);
+  }
+
+  get done(): boolean {
+    return this.state === 'Succeeded' || this.state === 'Failed' || this.state === 'Cancelled' || this.state === 'Skipped';
+  }
+
+  get applied(): boolean {
+    return this.uid !== null;
+  }
+
+  /** Is this event about the object we applied (not an older one of the same name)? */
+  owns(obj: K8sObject): boolean {
+    if (!this.uid || obj.metadata.uid !== this.uid) return false;
+    return Number(obj.metadata.generation ?? 0) >= this.minGeneration;
+  }
+
+  get apiGroup(): string {
+    return groupOf(this.task.apiVersion);
+  }
+}
+
+export interface VerdictInput {
+  obj: K8sObject | undefined;
+  pods: K8sObject[];
+  events: K8sObject[];
+  now: number;
+  failFastAfterMs: number;
+  rules?: HealthRules;
+}
+
+/** What the gate concludes about a task from its live object and its pods. */
+export function verdictFor(t: TaskTracker, input: VerdictInput): Verdict {
+  const { obj } = input;
+  if (!obj) return { kind: 'failed', reason: 'Missing', health: 'Missing', message: `${t.task.kind} ${t.liveName} disappeared after it was applied` };
+  const stuck = () => (hasPods(obj) ? stuckPodCause(obj, podsOf(obj, input.pods), input.events, input.now, input.failFastAfterMs, t.firstSeen) : null);
+  if (t.task.hook) {
+    const hs = hookState(obj, input.rules);
+    if (hs.state === 'Succeeded') return { kind: 'succeeded', health: 'Healthy', message: hs.message };
+    if (hs.state === 'Failed') return { kind: 'failed', reason: 'HookFailed', health: 'Degraded', message: hs.message };
+    const cause = stuck();
+    if (cause) return { kind: 'failed', reason: 'HookFailed', health: 'Degraded', message: cause };
+    return { kind: 'wait', health: 'Progressing', message: hs.message };
+  }
+  const h = resourceHealth(obj, input.rules);
+  if (h.status === 'Healthy') return { kind: 'succeeded', health: h.status, message: h.message };
+  if (h.status === 'Suspended') return { kind: 'succeeded', health: h.status, message: h.message };
+  if (h.status === 'Degraded') return { kind: 'failed', reason: 'Degraded', health: h.status, message: h.message };
+  if (h.status === 'Missing') return { kind: 'failed', reason: 'Missing', health: h.status, message: h.message };
+  const cause = stuck();
+  if (cause) return { kind: 'failed', reason: 'Degraded', health: 'Degraded', message: cause };
+  return { kind: 'wait', health: h.status, message: h.message };
+}

@@ -1,0 +1,126 @@
+// Validation before change (SEMANTICS 7.2, 7.3): resolve every kind through discovery, settle
+// namespaces, then dry-run every object server-side. Nothing in the cluster changes here, except
+// the app namespace when create-namespace asks for it.
+import { ApiError, type ClusterPort, type ResourceInfo } from '../cluster/port.js';
+import type { K8sObject, ValidationError } from '../manifests/types.js';
+import type { Plan, Step, Task } from '../plan/types.js';
+import { mapLimit } from './concurrency.js';
+import { liveObjectFor } from './live-object.js';
+
+export interface ValidatedPlan {
+  plan: Plan;
+  errors: ValidationError[];
+}
+
+const allSteps = (p: Plan): Step[] => [...p.steps, ...p.syncFail, ...p.preDelete, ...p.postDelete];
+
+/** Group/kinds defined by CRDs in the manifests, with their scope. */
+function crdKinds(plan: Plan): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const s of allSteps(plan))
+    for (const t of s.tasks) {
+      if (t.kind !== 'CustomResourceDefinition') continue;
+      const spec = (t.object.spec ?? {}) as { group?: string; names?: { kind?: string }; scope?: string };
+      if (spec.group && spec.names?.kind) out.set(`${spec.group}/${spec.names.kind}`, spec.scope !== 'Cluster');
+    }
+  return out;
+}
+
+function withNamespace(task: Task, namespace: string | null): Task {
+  const object: K8sObject = structuredClone(task.object);
+  if (namespace) object.metadata.namespace = namespace;
+  else delete object.metadata.namespace;
+  return { ...task, namespace, object };
+}
+
+/** Resolve kinds and namespaces. Tasks whose kind the server does not know yet are marked for no dry run. */
+async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: ValidationError[], noDryRun: Set<string>): Promise<Plan> {
+  const crds = crdKinds(plan);
+  const cache = new Map<string, Promise<ResourceInfo | null>>();
+  const resolve = (t: Task) => {
+    const key = `${t.apiVersion}/${t.kind}`;
+    if (!cache.has(key)) cache.set(key, cluster.resolve(t.apiVersion, t.kind));
+    return cache.get(key)!;
+  };
+  const fix = async (t: Task): Promise<Task> => {
+    const info = await resolve(t);
+    if (info) return withNamespace(t, info.namespaced ? (t.namespace ?? plan.namespace) : null);
+    noDryRun.add(t.id);
+    const crdScope = crds.get(`${t.group}/${t.kind}`);
+    if (crdScope !== undefined) return withNamespace(t, crdScope ? (t.namespace ?? plan.namespace) : null);
+    if (t.syncOptions.includes('SkipDryRunOnMissingResource=true')) return t;
+    errors.push({
+      source: t.source,
+      message: `unknown kind ${t.kind} (apiVersion ${t.apiVersion}): the cluster does not serve it. Add its CustomResourceDefinition to the manifests, fix the apiVersion, or set argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true`,
+    });
+    return t;
+  };
+  const fixSteps = (steps: Step[]) => Promise.all(steps.map(async (s) => ({ ...s, tasks: await Promise.all(s.tasks.map(fix)) })));
+  return {
+    ...plan,
+    steps: await fixSteps(plan.steps),
+    syncFail: await fixSteps(plan.syncFail),
+    preDelete: await fixSteps(plan.preDelete),
+    postDelete: await fixSteps(plan.postDelete),
+  };
+}
+
+/** Namespaces that the sync itself creates and that do not exist yet: objects in them cannot be dry-run. */
+async function namespacesToCreate(cluster: ClusterPort, plan: Plan): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const s of plan.steps)
+    for (const t of s.tasks) {
+      if (t.kind !== 'Namespace' || t.group !== '' || !t.name) continue;
+      const live = await cluster.get({ apiVersion: 'v1', kind: 'Namespace', namespace: null, name: t.name });
+      if (!live) out.add(t.name);
+    }
+  return out;
+}
+
+export function describeApiError(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function ensureNamespace(cluster: ClusterPort, name: string): Promise<boolean> {
+  const live = await cluster.get({ apiVersion: 'v1', kind: 'Namespace', namespace: null, name });
+  if (live) return false;
+  await cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  return true;
+}
+
+export async function validateAgainstCluster(
+  cluster: ClusterPort,
+  plan: Plan,
+  opts: { revision: string | null; now: number; signal?: AbortSignal },
+): Promise<ValidatedPlan> {
+  const errors: ValidationError[] = [];
+  const noDryRun = new Set<string>();
+  // Unknown kinds are reported together with every dry-run error of the other objects.
+  const resolved = await resolveTasks(cluster, plan, errors, noDryRun);
+
+  const creating = await namespacesToCreate(cluster, resolved);
+  const tasks = allSteps(resolved).flatMap((s) => s.tasks);
+  const seen = new Set<string>();
+  const toDryRun = tasks.filter((t) => {
+    if (noDryRun.has(t.id) || (t.namespace && creating.has(t.namespace))) return false;
+    // A hook in two phases is the same object: one dry run is enough.
+    const key = `${t.group}/${t.kind}/${t.namespace ?? ''}/${t.name ?? t.generateName}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  await mapLimit(toDryRun, 8, async (t) => {
+    if (opts.signal?.aborted) return;
+    const obj = liveObjectFor(t, t.name ?? `${t.generateName ?? 'hook-'}dryrun`);
+    const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
+    try {
+      if (t.syncOptions.includes('Replace=true')) await cluster.replace(obj, { dryRun: true, fieldValidation });
+      else await cluster.apply(obj, { dryRun: true, fieldValidation });
+    } catch (err) {
+      errors.push({ source: t.source, message: `${t.kind} ${obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
+    }
+  });
+  errors.sort((a, b) => (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0));
+  return { plan: resolved, errors };
+}
