@@ -13,8 +13,11 @@ export interface StepEnv {
 }
 
 /** GITHUB_* variables as a step sees them; summary and output files are real temp files. */
+// One directory per test file: @actions/core remembers the summary file's path once it used it.
+let dir: string | null = null;
+
 export function stepEnv(apiUrl: string, event: { name?: string; payload?: unknown } = {}): StepEnv {
-  const dir = mkdtempSync(join(tmpdir(), 'wavesync-report-'));
+  dir ??= mkdtempSync(join(tmpdir(), 'wavesync-report-'));
   const summaryFile = join(dir, 'summary.md');
   const outputFile = join(dir, 'output.txt');
   const eventFile = join(dir, 'event.json');

@@ -82,6 +82,7 @@ export class CheckRunReporter {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.lastSent = Date.now();
     this.enqueue(() => this.create());
   }
 
@@ -131,6 +132,7 @@ export class CheckRunReporter {
     const wait = Math.max(0, this.lastSent + this.throttleMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.lastSent = Date.now();
       this.enqueue(() => this.update());
     }, wait);
     this.timer.unref?.();
@@ -139,7 +141,6 @@ export class CheckRunReporter {
   private async update(): Promise<void> {
     if (this.id == null || !this.dirty || !this.octokit) return;
     this.dirty = false;
-    this.lastSent = Date.now();
     try {
       await this.octokit.rest.checks.update({
         owner: this.gh.owner,
