@@ -211,6 +211,17 @@ describe('createKubeCluster', () => {
     });
   });
 
+  it('times out a request that gets no answer, and retries it', async () => {
+    let calls = 0;
+    const transport: Transport = (req) => {
+      calls++;
+      return new Promise((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    };
+    const cluster = createKubeCluster(kubeconfig(), { transport, requestTimeoutMs: 20, retry: { maxAttempts: 2, baseMs: 1 } });
+    await expect(cluster.resolve('v1', 'ConfigMap')).rejects.toMatchObject({ code: 'ETIMEDOUT', message: expect.stringMatching(/GET \/api\/v1: no answer after 20ms/) });
+    expect(calls).toBe(2);
+  });
+
   it('reports the server host without credentials or path', () => {
     const cluster = createKubeCluster(kubeconfig(), { transport: fakeServer(() => undefined).transport });
     expect(cluster.serverHost()).toBe('api.example.test:6443');

@@ -30,6 +30,8 @@ export interface KubeClusterOptions {
   /** Replace the HTTP layer (tests count or fail requests through it). */
   transport?: Transport;
   retry?: RetryOptions;
+  /** Per-attempt timeout of a request (default 60s). */
+  requestTimeoutMs?: number;
   watch?: WatchHubOptions & HttpWatchSourceOptions;
 }
 
@@ -51,7 +53,7 @@ function writeQuery(opts: WriteOptions | undefined): Query {
 }
 
 export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {}): KubeCluster {
-  const http = new KubeHttp(opts.transport ?? kubeTransport(kc), opts.retry);
+  const http = new KubeHttp(opts.transport ?? kubeTransport(kc), { retry: opts.retry, requestTimeoutMs: opts.requestTimeoutMs });
   const discovery = new Discovery(http);
   const defaultNamespace = contextNamespace(kc);
   const hubs = new Map<string, WatchHub>();

@@ -36,32 +36,72 @@ export function apiErrorFrom(status: number, text: string, headers: Record<strin
   return err;
 }
 
+/** A request that got no answer in time; retried like a dropped connection. */
+function requestTimeout(req: HttpRequest, ms: number): Error {
+  return Object.assign(new Error(`${req.method} ${req.path}: no answer after ${ms}ms`), { code: 'ETIMEDOUT' });
+}
+
+export interface KubeHttpOptions {
+  retry?: RetryOptions;
+  /** Per attempt: the whole answer of a JSON call, or the headers of a stream. */
+  requestTimeoutMs?: number;
+}
+
 export class KubeHttp {
+  private readonly retry: RetryOptions;
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly transport: Transport,
-    private readonly retry: RetryOptions = {},
-  ) {}
+    opts: KubeHttpOptions = {},
+  ) {
+    this.retry = opts.retry ?? {};
+    this.timeoutMs = opts.requestTimeoutMs ?? 60_000;
+  }
 
-  /** Send once; non-2xx becomes HttpApiError. The body is left unread on success. */
-  private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
-    const res = await this.transport(req);
-    if (res.status >= 200 && res.status < 300) return res;
-    throw apiErrorFrom(res.status, await res.text().catch(() => ''), res.headers);
+  /**
+   * One attempt under a timer; non-2xx becomes HttpApiError. `read` consumes the body while the
+   * timer still runs (JSON calls); streams only time their headers.
+   */
+  private async attempt<T>(req: HttpRequest, read: (res: HttpResponse) => Promise<T>): Promise<T> {
+    const timer = new AbortController();
+    const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal;
+    let timedOut = false;
+    const handle = setTimeout(() => {
+      timedOut = true;
+      timer.abort();
+    }, this.timeoutMs);
+    try {
+      const res = await this.transport({ ...req, signal });
+      if (res.status < 200 || res.status >= 300) {
+        throw apiErrorFrom(res.status, await res.text().catch(() => ''), res.headers);
+      }
+      return await read(res);
+    } catch (err) {
+      if (timedOut && !req.signal?.aborted) throw requestTimeout(req, this.timeoutMs);
+      throw err;
+    } finally {
+      clearTimeout(handle);
+    }
   }
 
   /** Open a response (e.g. a stream), retrying transient failures of the request itself. */
   open(req: HttpRequest, opts: { safeOnly?: boolean } = {}): Promise<HttpResponse> {
-    return withRetry(() => this.sendOnce(req), { ...this.retry, signal: req.signal, safeOnly: opts.safeOnly });
+    return withRetry(() => this.attempt(req, async (res) => res), {
+      ...this.retry,
+      signal: req.signal,
+      safeOnly: opts.safeOnly,
+    });
   }
 
   /** A JSON call; parses the answer. */
   async json<T>(req: HttpRequest, opts: { safeOnly?: boolean } = {}): Promise<T> {
     return withRetry(
-      async () => {
-        const res = await this.sendOnce(req);
-        const text = await res.text();
-        return (text ? JSON.parse(text) : {}) as T;
-      },
+      () =>
+        this.attempt(req, async (res) => {
+          const text = await res.text();
+          return (text ? JSON.parse(text) : {}) as T;
+        }),
       { ...this.retry, signal: req.signal, safeOnly: opts.safeOnly },
     );
   }
