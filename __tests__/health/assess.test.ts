@@ -46,3 +46,7 @@ describe('assessHealth', () => {
     expect(hasHealthRule(obj('example.com/v1', 'Widget', 'w'), custom)).toBe(true);
   });
 });
+
+test('a vanished object is Missing', () => {
+  expect(assessHealth(null)).toEqual({ status: 'Missing', message: 'the object no longer exists' });
+});

@@ -44,8 +44,9 @@ export function hasHealthRule(obj: K8sObject, customRules: readonly CelHealthRul
   return findCelRule(customRules, obj) !== undefined || kindRuleFor(obj) !== undefined;
 }
 
-/** The health of a live object. */
-export function assessHealth(obj: K8sObject, customRules: readonly CelHealthRule[] = []): HealthResult {
+/** The health of a live object; null (it vanished after apply) is Missing. */
+export function assessHealth(obj: K8sObject | null, customRules: readonly CelHealthRule[] = []): HealthResult {
+  if (obj === null) return { status: 'Missing', message: 'the object no longer exists' };
   const custom = findCelRule(customRules, obj);
   if (custom) return evaluateCelRule(custom, obj);
   return kindRuleFor(obj)?.(obj) ?? genericHealth(obj);
