@@ -1,0 +1,42 @@
+// Builds the two committed bundles with ncc into a directory: index.js (the action, from
+// src/main.ts) and cli.js (the CLI, from src/cli.ts, with a shebang and the executable bit).
+import ncc from '@vercel/ncc';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const BUNDLES = [
+  // Entries sit beside their own tsconfig.json (ncc uses the nearest one): it makes the transpiler
+  // emit ES modules, which ESM-only dependencies such as @actions/core need.
+  { entry: 'scripts/bundle-entries/main.ts', file: 'index.js', shebang: false },
+  { entry: 'scripts/bundle-entries/cli.ts', file: 'cli.js', shebang: true },
+];
+
+/** Options chosen for reproducible output: no minify, no source maps, no license file, no cache. */
+const NCC_OPTIONS = {
+  target: 'es2022',
+  minify: false,
+  sourceMap: false,
+  license: '',
+  quiet: true,
+  cache: false,
+  // Type checking is `npm run build` (tsc); ncc only transpiles.
+  transpileOnly: true,
+};
+
+export async function buildBundles(outDir) {
+  mkdirSync(outDir, { recursive: true });
+  for (const b of BUNDLES) {
+    const { code, assets } = await ncc(path.join(ROOT, b.entry), NCC_OPTIONS);
+    const target = path.join(outDir, b.file);
+    writeFileSync(target, b.shebang && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code);
+    if (b.shebang) chmodSync(target, 0o755);
+    for (const [name, asset] of Object.entries(assets)) {
+      const assetPath = path.join(outDir, name);
+      mkdirSync(path.dirname(assetPath), { recursive: true });
+      writeFileSync(assetPath, asset.source);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// The subcommands. To add one, write src/cli/<name>-command.ts exporting a Command and list it here.
+import { EXIT_USAGE, type Command } from './io.js';
+import { planCommand } from './plan-command.js';
+
+function notYetAvailable(name: string, summary: string): Command {
+  return {
+    name,
+    summary: `${summary} (not yet available)`,
+    async run(_argv, io) {
+      io.stderr(`wavesync ${name}: not yet available in this version; use wavesync plan\n`);
+      return EXIT_USAGE;
+    },
+  };
+}
+
+export const COMMANDS: Command[] = [
+  planCommand,
+  notYetAvailable('sync', 'apply the manifests in order, gating each wave on health'),
+  notYetAvailable('diff', 'show what a sync would change in the cluster'),
+  notYetAvailable('delete', 'tear the app down: PreDelete hooks, delete, PostDelete hooks'),
+];

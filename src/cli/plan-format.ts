@@ -1,0 +1,141 @@
+// A plan as JSON (the documented shape) and as a readable text table.
+import { formatProblem } from '../manifests/types.js';
+import type { Plan, SkippedObject, Step, Task } from '../plan/types.js';
+
+/** The task as published: everything but the object itself (it may hold Secret data). */
+export function taskToJson(t: Task) {
+  return {
+    id: t.id,
+    phase: t.phase,
+    wave: t.wave,
+    apiVersion: t.apiVersion,
+    kind: t.kind,
+    name: t.name,
+    generateName: t.generateName,
+    namespace: t.namespace,
+    hook: t.hook,
+    deletePolicies: t.deletePolicies,
+    syncOptions: t.syncOptions,
+    source: t.source,
+  };
+}
+
+const stepsToJson = (steps: Step[]) => steps.map((s) => ({ phase: s.phase, wave: s.wave, tasks: s.tasks.map(taskToJson) }));
+
+export function planToJson(plan: Plan) {
+  return {
+    app: plan.app,
+    revision: plan.revision,
+    namespace: plan.namespace,
+    steps: stepsToJson(plan.steps),
+    syncFail: stepsToJson(plan.syncFail),
+    preDelete: stepsToJson(plan.preDelete),
+    postDelete: stepsToJson(plan.postDelete),
+    skipped: plan.skipped.map((s) => ({ ...s })),
+    warnings: plan.warnings.map((w) => ({ message: w.message, source: w.source })),
+  };
+}
+
+/** "ns/name", a generateName hook shown as "ns/prefix*". */
+export function taskName(t: Pick<Task, 'namespace' | 'name' | 'generateName'>): string {
+  const name = t.name ?? `${t.generateName ?? ''}*`;
+  return t.namespace ? `${t.namespace}/${name}` : name;
+}
+
+export function skippedName(s: SkippedObject): string {
+  const name = s.name ?? '*';
+  return s.namespace ? `${s.namespace}/${name}` : name;
+}
+
+function taskColumns(t: Task): string[] {
+  const hook = t.hook ? `hook, delete: ${t.deletePolicies.join(',')}` : '';
+  const options = t.syncOptions.join(',');
+  return [t.kind, taskName(t), [hook, options].filter(Boolean).join('; '), `${t.source.file}:${t.source.line}`];
+}
+
+type Line = string | string[];
+
+function sectionLines(title: string, steps: Step[], lines: Line[]): void {
+  lines.push(title);
+  for (const step of steps) {
+    lines.push(`  wave ${step.wave}`);
+    for (const t of step.tasks) lines.push(taskColumns(t));
+  }
+}
+
+/** Columns of task rows aligned across the whole output; header lines left as they are. */
+function render(lines: Line[]): string {
+  const rows = lines.filter((l): l is string[] => Array.isArray(l));
+  const widths = rows.length ? rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length))) : [];
+  return lines
+    .map((l) => (Array.isArray(l) ? `    ${l.map((c, i) => (i < l.length - 1 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd() : l))
+    .join('\n');
+}
+
+export function planToText(plan: Plan): string {
+  const lines: Line[] = [];
+  const count = (steps: Step[]) => steps.reduce((n, s) => n + s.tasks.length, 0);
+  lines.push(`Plan for app ${plan.app} (default namespace ${plan.namespace}, revision ${plan.revision ?? '-'})`);
+  lines.push(`${count(plan.steps)} tasks in ${plan.steps.length} steps`);
+  lines.push('');
+  if (plan.steps.length === 0) lines.push('Nothing to sync.');
+  for (const step of plan.steps) {
+    const prev = plan.steps[plan.steps.indexOf(step) - 1];
+    if (!prev || prev.phase !== step.phase) lines.push(step.phase);
+    lines.push(`  wave ${step.wave}`);
+    for (const t of step.tasks) lines.push(taskColumns(t));
+  }
+  const extra: [string, Step[]][] = [
+    ['SyncFail (runs only when the sync fails)', plan.syncFail],
+    ['PreDelete (delete mode, before deleting)', plan.preDelete],
+    ['PostDelete (delete mode, after deleting)', plan.postDelete],
+  ];
+  for (const [title, steps] of extra) {
+    if (steps.length === 0) continue;
+    lines.push('');
+    sectionLines(title, steps, lines);
+  }
+  if (plan.skipped.length > 0) {
+    lines.push('', 'Skipped');
+    for (const s of plan.skipped) lines.push([s.kind, skippedName(s), s.reason, `${s.source.file}:${s.source.line}`]);
+  }
+  if (plan.warnings.length > 0) {
+    lines.push('', 'Warnings');
+    for (const w of plan.warnings) lines.push(`  ${formatProblem(w)}`);
+  }
+  return render(lines) + '\n';
+}
+
+/** Markdown for the job summary: one table per run (sync, SyncFail, delete). */
+export function planToMarkdown(plan: Plan): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const table = (steps: Step[]) => {
+    const rows = steps.flatMap((s) =>
+      s.tasks.map((t) => {
+        const [kind, name, notes, source] = taskColumns(t);
+        return `| ${s.phase} | ${s.wave} | ${cell(kind)} | \`${cell(name)}\` | ${cell(notes)} | \`${cell(source)}\` |`;
+      }),
+    );
+    return ['| Phase | Wave | Kind | Name | Hook / options | Source |', '|---|---:|---|---|---|---|', ...rows].join('\n');
+  };
+  const out: string[] = [`### wavesync plan: ${plan.app}`, ''];
+  out.push(`Default namespace \`${plan.namespace}\`, revision \`${plan.revision ?? '-'}\`.`, '');
+  out.push(plan.steps.length ? table(plan.steps) : 'Nothing to sync.', '');
+  const extra: [string, Step[]][] = [
+    ['SyncFail (runs only when the sync fails)', plan.syncFail],
+    ['PreDelete (delete mode)', plan.preDelete],
+    ['PostDelete (delete mode)', plan.postDelete],
+  ];
+  for (const [title, steps] of extra) if (steps.length) out.push(`#### ${title}`, '', table(steps), '');
+  if (plan.skipped.length) {
+    out.push('#### Skipped', '');
+    for (const s of plan.skipped) out.push(`- ${s.kind} \`${skippedName(s)}\`: ${s.reason} (\`${s.source.file}:${s.source.line}\`)`);
+    out.push('');
+  }
+  if (plan.warnings.length) {
+    out.push('#### Warnings', '');
+    for (const w of plan.warnings) out.push(`- ${formatProblem(w)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
