@@ -1,6 +1,7 @@
 // The subcommands. To add one, write src/cli/<name>-command.ts exporting a Command and list it here.
 import { EXIT_USAGE, type Command } from './io.js';
 import { planCommand } from './plan-command.js';
+import { syncCommand } from './sync-command.js';
 
 function notYetAvailable(name: string, summary: string): Command {
   return {
@@ -15,7 +16,7 @@ function notYetAvailable(name: string, summary: string): Command {
 
 export const COMMANDS: Command[] = [
   planCommand,
-  notYetAvailable('sync', 'apply the manifests in order, gating each wave on health'),
+  syncCommand,
   notYetAvailable('diff', 'show what a sync would change in the cluster'),
   notYetAvailable('delete', 'tear the app down: PreDelete hooks, delete, PostDelete hooks'),
 ];

@@ -33,7 +33,8 @@ export function stepsTable(steps: StepResult[]): string {
     const ok = s.tasks.filter((t) => t.state === 'Succeeded').length;
     const failed = s.tasks.filter((t) => t.state === 'Failed').length;
     const tasks = `${ok}/${s.tasks.length} succeeded${failed ? `, ${failed} failed` : ''}`;
-    return `| ${s.phase} | ${s.wave} | ${stateIcon(s.state)} ${s.state} | ${tasks} | ${formatDuration(durationOf(s.startedAt, s.finishedAt))} |`;
+    const state = s.state === 'Pending' ? '⏹️ Not run' : `${stateIcon(s.state)} ${s.state}`;
+    return `| ${s.phase} | ${s.wave} | ${state} | ${tasks} | ${formatDuration(durationOf(s.startedAt, s.finishedAt))} |`;
   });
   return ['| Phase | Wave | State | Tasks | Duration |', '| --- | ---: | --- | --- | ---: |', ...rows].join('\n');
 }

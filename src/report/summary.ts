@@ -49,7 +49,7 @@ export function buildSyncSummary(input: ReportInput, opts: SummaryOptions = {}):
     ['Mode', r.mode],
     ['Duration', formatDuration(r.durationMs)],
     ['Started', new Date(r.startedAt).toISOString()],
-    ['Check run', opts.checkRunUrl ? `[details](${opts.checkRunUrl})` : '–'],
+    ...checkRunRow(opts.checkRunUrl),
   ]));
 
   const sections: string[] = [];
@@ -79,7 +79,7 @@ export function buildPlanSummary(plan: Plan, opts: SummaryOptions & { mode?: str
     ['Revision', plan.revision ? inlineCode(plan.revision) : '–'],
     ['Namespace', inlineCode(plan.namespace)],
     ['Cluster', opts.serverHost ? inlineCode(opts.serverHost) : '–'],
-    ['Check run', opts.checkRunUrl ? `[details](${opts.checkRunUrl})` : '–'],
+    ...checkRunRow(opts.checkRunUrl),
   ]));
   const rows = [...plan.steps, ...plan.syncFail].flatMap((s) =>
     s.tasks.map((t) => `| ${s.phase} | ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t.namespace, t.name ?? (t.generateName ? `${t.generateName}…` : null)))} | ${t.hook ? 'hook' : ''} | ${where(t.source, opts.github ?? null)} |`),
@@ -87,6 +87,10 @@ export function buildPlanSummary(plan: Plan, opts: SummaryOptions & { mode?: str
   const sections = [table('Steps', ['Phase', 'Wave', 'Kind', 'Object', 'Hook', 'Source'], ['---', '---:', '---', '---', '---', '---'], rows)];
   sections.push(...objectListSections({ result: null, plan, warnings: [], validationErrors: [] }, opts.github ?? null));
   return assemble(head.join('\n'), sections, opts.maxBytes);
+}
+
+function checkRunRow(url: string | null | undefined): [string, string][] {
+  return url ? [['Check run', `[details](${url})`]] : [];
 }
 
 function factsTable(rows: [string, string][]): string {
@@ -100,7 +104,7 @@ function phaseTables(steps: StepResult[], gh: GitHubContext | null): string[] {
       .filter((s) => s.phase === phase)
       .flatMap((s) =>
         s.tasks.map((t) => {
-          const result = `${stateIcon(t.state)} ${t.state}${t.action ? ` (${t.action})` : ''}`;
+          const result = t.state === 'Pending' ? '⏹️ Not run' : `${stateIcon(t.state)} ${t.state}${t.action ? ` (${t.action})` : ''}`;
           const health = t.health ? `${healthIcon(t.health)} ${t.health}${t.message ? `: ${t.message}` : ''}` : t.message;
           return `| ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t.namespace, t.name))} | ${mdCell(result)} | ${mdCell(health)} | ${formatDuration(durationOf(t.startedAt, t.finishedAt))} | ${where(t.source, gh)} |`;
         }),

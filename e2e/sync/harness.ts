@@ -1,0 +1,135 @@
+// Runs wavesync against the local control plane two ways: the bundled CLI as a user runs it (exit
+// codes, JSON output, signals), and the engine in-process (its event stream, for order checks).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as k8s from '@kubernetes/client-node';
+import { createKubeCluster } from '../../src/cluster/kube/adapter.js';
+import { runEngine } from '../../src/sync/engine.js';
+import { EventBus, type SyncEvent, type SyncResult } from '../../src/sync/events.js';
+import { loadHealthRules, preparePlan } from '../../src/sync/prepare.js';
+import type { Plan } from '../../src/plan/types.js';
+import { kubeConfig, kubeconfigPath } from '../setup/cluster.js';
+
+export const REPO = path.resolve(import.meta.dirname ?? '.', '../..');
+const GAPS_FILE = path.join(REPO, '.tmp', 'e2e-wave-gaps.jsonl');
+
+/** Write manifests into a fresh directory that acts as the repository root. */
+export function writeManifests(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-e2e-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  json: () => Record<string, unknown> & { result: string; failures: { name: string; reason: string; message: string; source: { file: string; line: number }; logTail: string[] }[] };
+}
+
+/** Run `node dist/cli.js sync ...` in `cwd`; onStderr sees output as it comes (for signal tests). */
+export function runCli(cwd: string, args: string[], opts: { onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...args, '--kubeconfig', kubeconfigPath()], {
+      cwd,
+      env: { ...process.env, CI: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      opts.onStderr?.(stderr, child);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout) }));
+  });
+}
+
+export interface EngineRun {
+  result: SyncResult;
+  events: SyncEvent[];
+  plan: Plan;
+}
+
+/** Plan the manifests in `dir` and run the engine in-process, recording its events. */
+export async function runInProcess(
+  dir: string,
+  namespace: string,
+  opts: { timeoutMs?: number; failFastAfterMs?: number; revision?: string; healthChecks?: string; signal?: AbortSignal } = {},
+): Promise<EngineRun> {
+  const { plan, errors } = preparePlan({ manifests: ['.'], root: dir, app: 'e2e', namespace, revision: opts.revision ?? 'e2e0001' });
+  if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
+  const rules = loadHealthRules({ text: opts.healthChecks });
+  if (rules.errors.length) throw new Error(rules.errors.map((e) => e.message).join('\n'));
+  const cluster = createKubeCluster(kubeConfig());
+  const bus = new EventBus();
+  const events: SyncEvent[] = [];
+  bus.on((e) => events.push(e));
+  try {
+    const result = await runEngine({
+      cluster,
+      plan,
+      bus,
+      mode: 'sync',
+      timeoutMs: opts.timeoutMs ?? 90_000,
+      waveDelayMs: 0,
+      failFastAfterMs: opts.failFastAfterMs ?? 5_000,
+      createNamespace: false,
+      healthRules: rules.rules,
+      signal: opts.signal,
+    });
+    recordGaps(events);
+    return { result, events, plan };
+  } finally {
+    await cluster.close();
+  }
+}
+
+/** Milliseconds from the last task of each step finishing to the next step's first apply. */
+export function waveGaps(events: SyncEvent[]): number[] {
+  const gaps: number[] = [];
+  let lastFinish: number | null = null;
+  let awaitingStart = false;
+  for (const e of events) {
+    if (e.type === 'task-finished') lastFinish = e.at;
+    if (e.type === 'step-started') awaitingStart = lastFinish !== null;
+    if (e.type === 'task-started' && awaitingStart && lastFinish !== null) {
+      gaps.push(e.at - lastFinish);
+      awaitingStart = false;
+    }
+  }
+  return gaps;
+}
+
+function recordGaps(events: SyncEvent[]): void {
+  fs.mkdirSync(path.dirname(GAPS_FILE), { recursive: true });
+  for (const g of waveGaps(events)) fs.appendFileSync(GAPS_FILE, JSON.stringify({ gapMs: g }) + '\n');
+}
+
+/** Record the order in which objects of some kinds appear in a namespace, as the cluster reports it. */
+export async function recordAdds(namespace: string, plurals: { path: string; kind: string }[]): Promise<{ adds: { kind: string; name: string; at: number }[]; stop: () => void }> {
+  const adds: { kind: string; name: string; at: number }[] = [];
+  const watch = new k8s.Watch(kubeConfig());
+  const controllers = await Promise.all(
+    plurals.map((p) =>
+      watch.watch(
+        p.path.replace('{ns}', namespace),
+        {},
+        (type: string, obj: k8s.KubernetesObject) => {
+          if (type === 'ADDED') adds.push({ kind: p.kind, name: obj.metadata?.name ?? '', at: Date.now() });
+        },
+        () => undefined,
+      ),
+    ),
+  );
+  return { adds, stop: () => controllers.forEach((c) => c.abort()) };
+}
+
+export const taskOrder = (events: SyncEvent[]) => events.flatMap((e) => (e.type === 'task-started' ? [`${e.task.phase}:${e.task.kind}/${e.liveName}`] : []));

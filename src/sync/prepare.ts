@@ -1,0 +1,42 @@
+// From paths to a plan: load the manifests, build the plan, collect every problem. Shared by the
+// CLI and the action so both refuse the same inputs with the same file:line messages.
+import { readFileSync } from 'node:fs';
+import { parseHealthChecks } from '../health/index.js';
+import { loadManifests } from '../manifests/load.js';
+import { sortProblems } from '../manifests/problems.js';
+import type { ValidationError } from '../manifests/types.js';
+import { buildPlan } from '../plan/build-plan.js';
+import type { Plan } from '../plan/types.js';
+import type { HealthRules } from './health-adapter.js';
+
+export interface PrepareOptions {
+  manifests: string[];
+  /** Repository root: sources are reported relative to it. */
+  root: string;
+  cwd?: string;
+  app: string;
+  namespace: string;
+  revision: string | null;
+}
+
+export function preparePlan(opts: PrepareOptions): { plan: Plan; errors: ValidationError[] } {
+  const loaded = loadManifests(opts.manifests, { root: opts.root, cwd: opts.cwd ?? opts.root });
+  const { plan, errors } = buildPlan(loaded.objects, { app: opts.app, namespace: opts.namespace, revision: opts.revision });
+  plan.warnings = sortProblems([...loaded.warnings, ...plan.warnings]);
+  return { plan, errors: sortProblems([...loaded.errors, ...errors]) };
+}
+
+/** Custom CEL health rules from a file (CLI) or inline YAML (action input). */
+export function loadHealthRules(source: { file?: string; text?: string }): { rules: HealthRules; errors: ValidationError[] } {
+  if (source.file) {
+    let text: string;
+    try {
+      text = readFileSync(source.file, 'utf8');
+    } catch {
+      return { rules: [], errors: [{ source: null, message: `${source.file}: health checks file not found or not readable` }] };
+    }
+    return parseHealthChecks(text, source.file);
+  }
+  if (source.text) return parseHealthChecks(source.text, 'input health-checks');
+  return { rules: [], errors: [] };
+}
