@@ -231,3 +231,24 @@ describe('deployment', () => {
     expect(fake.deployments[0].statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
   });
 });
+
+describe('invalid manifests', () => {
+  beforeEach(() => setup());
+
+  it('fails the check run with a failure annotation per error, in plan mode too', async () => {
+    const bus = new EventBus();
+    const reporting = startReporting(bus, { token: 't', app: 'shop', mode: 'plan', env: step.env });
+    bus.emit({ type: 'validation-failed', at: 0, errors: [
+      { source: { file: 'deploy/base/web.yaml', line: 12 }, message: 'argocd.argoproj.io/sync-wave: "one" is not an integer' },
+      { source: { file: 'deploy/hooks/migrate.yaml', line: 4 }, message: 'argocd.argoproj.io/hook-delete-policy: "Always" is not one of BeforeHookCreation, HookSucceeded, HookFailed' },
+    ] });
+    const out = await reporting.finish();
+    expect(fake.validationErrors).toEqual([]);
+    const run = onlyRun();
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations.map((a) => `${a.annotation_level} ${a.path}:${a.start_line}`)).toEqual(['failure deploy/base/web.yaml:12', 'failure deploy/hooks/migrate.yaml:4']);
+    expect(out.outputs.result).toBe('Failed');
+    expect(step.summary()).toContain('### Invalid manifests');
+    expect(step.summary().split('\n')[0]).toMatch(/^## ❌ Failed/);
+  });
+});

@@ -7,8 +7,9 @@ import { isReadOnlyMode, type ReportMode } from './types.js';
 export type Conclusion = 'success' | 'failure' | 'cancelled' | 'neutral';
 
 export function conclusionFor(result: SyncResult | null, mode: ReportMode): Conclusion {
-  if (isReadOnlyMode(mode)) return 'neutral';
-  if (!result) return 'failure';
+  if (!result) return isReadOnlyMode(mode) ? 'neutral' : 'failure';
+  // A plan or diff that could be made is neutral; one that failed (invalid manifests) is not.
+  if (isReadOnlyMode(mode)) return result.result === 'Failed' ? 'failure' : 'neutral';
   return result.result === 'Succeeded' ? 'success' : result.result === 'Cancelled' ? 'cancelled' : 'failure';
 }
 

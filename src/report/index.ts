@@ -87,7 +87,7 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
   return {
     async finish(resultArg, planArg) {
       for (const off of unsubscribe) off();
-      const result = resultArg ?? seen.result;
+      const result = resultArg ?? seen.result ?? (seen.validationErrors.length ? validationResult(opts, seen.validationErrors.length) : null);
       const plan = planArg ?? seen.plan;
       const host = serverHost(opts.kubeServerHost ?? result?.server ?? null);
       const input: ReportInput | null = result ? { result, plan, warnings: seen.warnings, validationErrors: seen.validationErrors } : null;
@@ -130,6 +130,20 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       }
       return { checkRunId: outcome.id, checkRunUrl: outcome.url, outputs, summary, annotations };
     },
+  };
+}
+
+/** Invalid manifests end a run before any sync: report them as a failed result. */
+function validationResult(opts: ReportingOptions, count: number): SyncResult {
+  const now = Date.now();
+  return {
+    ...emptyResult({ ...emptyPlan(opts.app) }, opts.mode),
+    mode: opts.mode === 'delete' ? 'delete' : opts.mode === 'sync' ? 'sync' : 'dry-run',
+    result: 'Failed',
+    reason: 'Validation',
+    message: `${count} validation error${count === 1 ? '' : 's'} in the manifests; nothing was applied`,
+    startedAt: now,
+    finishedAt: now,
   };
 }
 
