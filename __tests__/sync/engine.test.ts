@@ -205,3 +205,19 @@ describe('engine on the in-memory cluster', () => {
     expect(lastCm).toBeLessThan(depStart);
   });
 });
+
+describe('dry run', () => {
+  it('changes nothing and reports what would be created, changed or left alone', async () => {
+    const cluster = await setup();
+    await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'app', annotations: { 'argocd.argoproj.io/sync-wave': '0' } }, data: { a: '1' } });
+    await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'changed', namespace: 'app' }, data: { a: 'old' } });
+    cluster.ops.length = 0;
+    const plan = planOf([configMap('same', 0), configMap('changed', 0), configMap('new', 0)].join('---\n'));
+    const { result, events } = await run(cluster, plan, { mode: 'dry-run' });
+    expect(result.result).toBe('Succeeded');
+    expect(applied(cluster)).toEqual([]);
+    const changes = Object.fromEntries(events.flatMap((e) => (e.type === 'planned-change' ? [[e.task.name, e.change]] : [])));
+    expect(changes).toEqual({ same: 'unchanged', changed: 'update', new: 'create' });
+    expect(result.message).toContain('1 to create, 1 to change, 1 unchanged');
+  });
+});

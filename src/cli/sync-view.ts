@@ -69,6 +69,8 @@ export class SyncView {
         return `  deleted hook ${e.liveName} (${e.why})`;
       case 'step-finished':
         return `${e.phase} wave ${e.wave}: ${e.state}`;
+      case 'planned-change':
+        return `  ${label(e.task, null)}: would ${e.change === 'unchanged' ? 'stay unchanged' : e.change}${e.fields.length ? ` (${e.fields.join(', ')})` : ''}`;
       case 'info':
         return e.message;
       case 'warning':

@@ -11,7 +11,8 @@ import { ObjectFeed } from './object-feed.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
 import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
-import { ensureNamespace, validateAgainstCluster } from './validate.js';
+import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
+import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../manifests/types.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
@@ -46,7 +47,10 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       return finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
     }
     if (cancel.aborted) return finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
-    if (opts.mode === 'dry-run') return finish('Succeeded', null, 'dry run: every object passed validation and the server-side dry run');
+    if (opts.mode === 'dry-run') {
+      const counts = await reportPlannedChanges(opts, validated, now);
+      return finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
+    }
 
     const plan = validated.plan;
     const names = new Map<string, string>();
@@ -100,6 +104,19 @@ async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & {
     if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
   }
   return { state: 'Succeeded', reason: null, failedStep: null };
+}
+
+/** For --dry-run: what each task would do to the cluster, as events. */
+async function reportPlannedChanges(opts: EngineOptions, validated: ValidatedPlan, now: () => number): Promise<string> {
+  const tally = { create: 0, update: 0, unchanged: 0 };
+  for (const step of validated.plan.steps)
+    for (const t of step.tasks) {
+      const live = t.name ? await opts.cluster.get({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace, name: t.name }) : null;
+      const { change, fields } = t.hook ? { change: 'create' as const, fields: [] } : plannedChange(live, validated.dryRuns.get(t.id) ?? null);
+      tally[change]++;
+      opts.bus.emit({ type: 'planned-change', at: now(), taskId: t.id, task: t, change, fields });
+    }
+  return `${tally.create} to create, ${tally.update} to change, ${tally.unchanged} unchanged`;
 }
 
 function countTasks(steps: Step[]): number {

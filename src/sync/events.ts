@@ -90,6 +90,7 @@ export type SyncEvent =
   | { type: 'hook-log'; at: number; taskId: string; hookName: string; pod: string; line: string }
   | { type: 'hook-deleted'; at: number; taskId: string; liveName: string; why: string }
   | { type: 'step-finished'; at: number; phase: Phase; wave: number; index: number; state: StepResult['state'] }
+  | { type: 'planned-change'; at: number; taskId: string; task: Task; change: 'create' | 'update' | 'unchanged'; fields: string[] }
   | { type: 'info'; at: number; message: string }
   | { type: 'warning'; at: number; message: string; source?: Source }
   | { type: 'sync-finished'; at: number; result: SyncResult };

@@ -81,6 +81,12 @@ export class ResultBuilder {
         if (t) Object.assign(t, { state: t.hook ? 'Running' : 'Applied', action: e.action, name: e.liveName });
         break;
       }
+      case 'planned-change': {
+        const t = this.tasks.get(e.taskId);
+        const action = { create: 'created', update: 'configured', unchanged: 'unchanged' } as const;
+        if (t) Object.assign(t, { action: action[e.change], message: e.fields.length ? `would change ${e.fields.join(', ')}` : `would be ${action[e.change]}` });
+        break;
+      }
       case 'task-health': {
         const t = this.tasks.get(e.taskId);
         if (t) Object.assign(t, { health: e.health, message: e.message });

@@ -10,6 +10,8 @@ import { liveObjectFor } from './live-object.js';
 export interface ValidatedPlan {
   plan: Plan;
   errors: ValidationError[];
+  /** The server's dry-run answer per task id (for --dry-run change reports). */
+  dryRuns: Map<string, K8sObject>;
 }
 
 const allSteps = (p: Plan): Step[] => [...p.steps, ...p.syncFail, ...p.preDelete, ...p.postDelete];
@@ -95,6 +97,7 @@ export async function validateAgainstCluster(
   opts: { revision: string | null; now: number; signal?: AbortSignal },
 ): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
+  const dryRuns = new Map<string, K8sObject>();
   const noDryRun = new Set<string>();
   // Unknown kinds are reported together with every dry-run error of the other objects.
   const resolved = await resolveTasks(cluster, plan, errors, noDryRun);
@@ -115,12 +118,14 @@ export async function validateAgainstCluster(
     const obj = liveObjectFor(t, t.name ?? `${t.generateName ?? 'hook-'}dryrun`);
     const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
     try {
-      if (t.syncOptions.includes('Replace=true')) await cluster.replace(obj, { dryRun: true, fieldValidation });
-      else await cluster.apply(obj, { dryRun: true, fieldValidation });
+      const answer = t.syncOptions.includes('Replace=true')
+        ? await cluster.replace(obj, { dryRun: true, fieldValidation })
+        : await cluster.apply(obj, { dryRun: true, fieldValidation });
+      dryRuns.set(t.id, answer);
     } catch (err) {
       errors.push({ source: t.source, message: `${t.kind} ${obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
     }
   });
   errors.sort((a, b) => (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0));
-  return { plan: resolved, errors };
+  return { plan: resolved, errors, dryRuns };
 }
