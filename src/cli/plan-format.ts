@@ -72,11 +72,13 @@ function render(lines: Line[]): string {
     .join('\n');
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function planToText(plan: Plan): string {
   const lines: Line[] = [];
   const count = (steps: Step[]) => steps.reduce((n, s) => n + s.tasks.length, 0);
   lines.push(`Plan for app ${plan.app} (default namespace ${plan.namespace}, revision ${plan.revision ?? '-'})`);
-  lines.push(`${count(plan.steps)} tasks in ${plan.steps.length} steps`);
+  lines.push(`${plural(count(plan.steps), 'task')} in ${plural(plan.steps.length, 'step')}`);
   lines.push('');
   if (plan.steps.length === 0) lines.push('Nothing to sync.');
   for (const step of plan.steps) {
