@@ -15,6 +15,10 @@ export const SIM = {
   outcome: 'wavesync.test/outcome',
   /** annotation (or label): Go duration before a Job pod completes/fails, e.g. "3s" */
   runFor: 'wavesync.test/run-for',
+  /** annotation: `kubectl logs` content for every container, lines separated by "\n" */
+  log: 'wavesync.test/log',
+  /** annotation prefix: `${SIM.logPrefix}<container>` sets one container's log (wins over SIM.log) */
+  logPrefix: 'wavesync.test/log.',
 } as const;
 
 export type Outcome = 'fail' | 'never-ready' | 'image-pull-backoff' | 'crash-loop';

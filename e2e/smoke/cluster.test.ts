@@ -217,6 +217,30 @@ describe('local control plane', () => {
       expect(await jobPods(namespace, 'long')).toHaveLength(0);
     }));
 
+  it(`${SIM.log} controls what \`kubectl logs\` returns`, () =>
+    withNamespace('smoke-logs', async (namespace) => {
+      await batchApi().createNamespacedJob({
+        namespace,
+        body: job('logger', { [SIM.log]: 'hello from the job\nsecond line', [SIM.runFor]: '2s' }),
+      });
+      const pod = await waitFor(async () => (await jobPods(namespace, 'logger'))[0]?.metadata?.name, {
+        description: 'Job pod',
+      });
+      const text = await waitFor(
+        async () => {
+          const t = await coreApi().readNamespacedPodLog({ name: pod, namespace, container: 'main' });
+          return t.includes('second line') ? t : undefined;
+        },
+        { timeoutMs: 30_000, description: 'pod logs' },
+      );
+      expect(text).toBe('hello from the job\nsecond line\n');
+      const tail = await coreApi().readNamespacedPodLog({ name: pod, namespace, container: 'main', tailLines: 1 });
+      expect(tail).toBe('second line\n');
+      await waitJobCondition(namespace, 'logger', 'Complete');
+      // Still readable after the pod completed.
+      expect(await coreApi().readNamespacedPodLog({ name: pod, namespace })).toContain('hello from the job');
+    }));
+
   it('creates a Service, a ConfigMap, a CRD and a custom resource', () =>
     withNamespace('smoke-objects', async (namespace) => {
       const svc = await coreApi().createNamespacedService({

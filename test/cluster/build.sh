@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Build the local control-plane binaries (kube-apiserver, kube-controller-manager,
-# kube-scheduler, etcd, kwok) from source through the Go module proxy.
+# kube-scheduler, etcd, kwok, wavesync-logd) from source through the Go module proxy.
 #
 # Output: ${WAVESYNC_CACHE:-~/.cache/wavesync}/cluster/<k8s-version>/bin
-# Idempotent: a stamp file records the inputs (versions + go.mod/go.sum hashes);
-# when it matches and every binary exists, this is a fast no-op.
+# Idempotent: one stamp file per component records its inputs (version,
+# go.mod/go.sum/source hashes, Go version); a component is rebuilt only when its
+# stamp differs or a binary is missing, so a warm call is a fast no-op.
 #
 # Env:
 #   WAVESYNC_CACHE   cache root (default ~/.cache/wavesync)
 #   BUILD_P          go build -p (default 2)
-#   FORCE_BUILD=1    rebuild even when the stamp matches
+#   FORCE_BUILD=1    rebuild even when the stamps match
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,50 +24,60 @@ export GOFLAGS="-mod=mod -buildvcs=false"
 export CGO_ENABLED=0
 export GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
 P="${BUILD_P:-2}"
-
-stamp_inputs() {
-  echo "k8s=$K8S_VERSION etcd=$ETCD_VERSION kwok=$KWOK_VERSION go=$(go env GOVERSION)"
-  cat "$HERE/build.sh" "$HERE/go.mod" "$HERE/go.sum" \
-      "$HERE/etcd/go.mod" "$HERE/etcd/go.sum" "$HERE/etcd/main.go" \
-      "$HERE/kwok/go.mod" "$HERE/kwok/go.sum" | sha256sum | cut -d' ' -f1
-}
-
-STAMP="$BIN_DIR/.stamp"
-WANT="$(stamp_inputs)"
-if [[ "${FORCE_BUILD:-0}" != 1 && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]] && all_binaries_present; then
-  log "binaries up to date in $BIN_DIR"
-  exit 0
-fi
+GOVERSION="$(go env GOVERSION)"
 
 mkdir -p "$BIN_DIR"
-rm -f "$STAMP"
 start=$(date +%s)
+built=0
+
+# build_component <name> <module dir> <binaries...> -- <go build args...>
+build_component() {
+  local name="$1" dir="$2"; shift 2
+  local bins=() b
+  while [[ "$1" != "--" ]]; do bins+=("$1"); shift; done
+  shift
+  local want
+  want="$(cd "$dir" && { echo "$GOVERSION"; cat go.mod go.sum ./*.go 2>/dev/null; } | sha256sum | cut -d' ' -f1)"
+  local stamp="$BIN_DIR/.stamp-$name" ok=1
+  for b in "${bins[@]}"; do [[ -x "$BIN_DIR/$b" ]] || ok=0; done
+  if [[ "${FORCE_BUILD:-0}" != 1 && $ok == 1 && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    return 0
+  fi
+  log "building $name (${bins[*]})"
+  rm -f "$stamp"
+  (cd "$dir" && go build -p "$P" -trimpath "$@")
+  echo "$want" > "$stamp"
+  built=1
+}
 
 # --- kubernetes ---------------------------------------------------------------
 minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
-build_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+build_date="${K8S_BUILD_DATE:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}"
 git_commit="${K8S_GIT_COMMIT:-0000000000000000000000000000000000000000}"
 ld="-s -w"
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   ld+=" -X $pkg.gitVersion=$K8S_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
   ld+=" -X $pkg.gitCommit=$git_commit -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date"
 done
-log "building kubernetes $K8S_VERSION (kube-apiserver, kube-controller-manager, kube-scheduler)"
-(cd "$HERE" && go build -p "$P" -trimpath -ldflags "$ld" -o "$BIN_DIR/" \
+build_component "kubernetes-$K8S_VERSION" "$HERE" kube-apiserver kube-controller-manager kube-scheduler -- \
+  -ldflags "$ld" -o "$BIN_DIR/" \
   k8s.io/kubernetes/cmd/kube-apiserver \
   k8s.io/kubernetes/cmd/kube-controller-manager \
-  k8s.io/kubernetes/cmd/kube-scheduler)
+  k8s.io/kubernetes/cmd/kube-scheduler
 
-# --- etcd ---------------------------------------------------------------------
-log "building etcd $ETCD_VERSION"
-(cd "$HERE/etcd" && go build -p "$P" -trimpath \
-  -ldflags "-s -w" -o "$BIN_DIR/etcd" .)
+# --- etcd (tiny main around go.etcd.io/etcd/server/v3/etcdmain) ---------------
+build_component "etcd-$ETCD_VERSION" "$HERE/etcd" etcd -- -ldflags "-s -w" -o "$BIN_DIR/etcd" .
 
 # --- kwok ---------------------------------------------------------------------
-log "building kwok $KWOK_VERSION"
-(cd "$HERE/kwok" && go build -p "$P" -trimpath -ldflags "-s -w" -o "$BIN_DIR/kwok" sigs.k8s.io/kwok/cmd/kwok)
+build_component "kwok-$KWOK_VERSION" "$HERE/kwok" kwok -- -ldflags "-s -w" -o "$BIN_DIR/kwok" sigs.k8s.io/kwok/cmd/kwok
 
-all_binaries_present || die "build finished but binaries are missing in $BIN_DIR"
-echo "$WANT" > "$STAMP"
-log "built in $(( $(date +%s) - start ))s -> $BIN_DIR"
-"$BIN_DIR/kube-apiserver" --version
+# --- wavesync-logd (pod annotation -> kwok Logs) -------------------------------
+build_component logd "$HERE/logd" wavesync-logd -- -ldflags "-s -w" -o "$BIN_DIR/wavesync-logd" .
+
+all_binaries_present || die "binaries are missing in $BIN_DIR"
+if [[ $built == 1 ]]; then
+  log "built in $(( $(date +%s) - start ))s -> $BIN_DIR"
+  "$BIN_DIR/kube-apiserver" --version >&2
+else
+  log "binaries up to date in $BIN_DIR"
+fi

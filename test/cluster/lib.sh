@@ -19,7 +19,7 @@ KWOK_VERSION="$(modver "$CLUSTER_DIR/kwok/go.mod" sigs.k8s.io/kwok)"
 
 CACHE_ROOT="${WAVESYNC_CACHE:-$HOME/.cache/wavesync}"
 BIN_DIR="$CACHE_ROOT/cluster/$K8S_VERSION/bin"
-BINARIES=(kube-apiserver kube-controller-manager kube-scheduler etcd kwok)
+BINARIES=(kube-apiserver kube-controller-manager kube-scheduler etcd kwok wavesync-logd)
 
 all_binaries_present() {
   local b

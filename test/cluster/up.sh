@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start a local Kubernetes control plane (etcd, kube-apiserver,
-# kube-controller-manager, kube-scheduler) plus kwok simulating 3 Nodes, all on
+# kube-controller-manager, kube-scheduler) plus kwok simulating 3 Nodes
+# and wavesync-logd (pod annotation -> `kubectl logs` content), all on
 # 127.0.0.1 with free ports. Prints the admin kubeconfig path on stdout.
 #
 # Idempotent: when the recorded processes are alive and /readyz is OK, the
@@ -272,6 +273,10 @@ spec:
 EOF
 } > "$STATE_DIR/kwok.yaml"
 
+# kwok reads per-pod `Logs` objects from the API (written by wavesync-logd).
+wait_for "kwok Logs CRD" kc apply --server-side -f "$HERE/crds/kwok.x-k8s.io_logs.yaml"
+wait_for "kwok Logs CRD established" kc wait --for=condition=Established --timeout=5s crd/logs.kwok.x-k8s.io
+
 log "starting kwok $KWOK_VERSION (kubelet API on 127.0.0.1:$KWOK_PORT)"
 start kwok \
   --kubeconfig="$STATE_DIR/kwok.kubeconfig" \
@@ -283,7 +288,9 @@ start kwok \
   --tls-cert-file="$PKI/kwok-serving.crt" \
   --tls-private-key-file="$PKI/kwok-serving.key" \
   --cidr=10.244.0.0/16 \
-  --node-lease-duration-seconds=40
+  --node-lease-duration-seconds=40 \
+  --enable-crds=Logs
+start wavesync-logd -kubeconfig="$STATE_DIR/kwok.kubeconfig" -dir="$STATE_DIR/kwok-logs/pods"
 
 for i in $(seq 0 $((NODE_COUNT - 1))); do
   cat <<EOF
