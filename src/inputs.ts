@@ -34,6 +34,9 @@ export interface ActionInputs {
   lockTimeoutSeconds: number;
   retries: number;
   failFastAfterSeconds: number;
+  /** GitHub environment to record a deployment for; empty: none. */
+  environment: string;
+  environmentUrl: string;
 }
 
 export interface InputsResult {
@@ -113,10 +116,12 @@ export function readInputs(env: Env): InputsResult {
     waveDelaySeconds: duration('wave-delay', '0s'),
     createNamespace: bool('create-namespace', false),
     healthChecks: get('health-checks'),
-    checkName: get('check-name') || `wavesync (${app})`,
+    checkName: get('check-name') || `wavesync / ${app}`,
     lockTimeoutSeconds: duration('lock-timeout', '5m'),
     retries: count('retries', 0),
     failFastAfterSeconds: duration('fail-fast-after', '60s'),
+    environment: get('environment'),
+    environmentUrl: get('environment-url'),
   };
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(inputs.namespace) || inputs.namespace.length > 63) {
     errors.push(`input namespace: "${inputs.namespace}" is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters)`);

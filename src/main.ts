@@ -1,24 +1,28 @@
 // Action entry (bundled to dist/index.js): read the inputs, run the mode, set the outputs.
 import * as core from '@actions/core';
-import { planToMarkdown, planToText } from './cli/plan-format.js';
+import { planToText } from './cli/plan-format.js';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import { loadManifests } from './manifests/load.js';
 import { sortProblems } from './manifests/problems.js';
 import { formatProblem, type ValidationError } from './manifests/types.js';
 import { buildPlan } from './plan/build-plan.js';
+import { computePlanOutputs, setOutputs, type Outputs } from './report/outputs.js';
+import { buildPlanSummary, writeSummary } from './report/summary.js';
 
 interface RunContext {
   workspace: string;
   revision: string | null;
+  started: number;
 }
 
-type ModeRunner = (inputs: ActionInputs, ctx: RunContext) => Promise<'Succeeded' | 'Failed'>;
+/** A mode sets its own outputs and says whether the step succeeded. */
+type ModeRunner = (inputs: ActionInputs, ctx: RunContext) => Promise<void>;
 
 const notYetAvailable =
   (mode: Mode): ModeRunner =>
-  async () => {
+  async (_inputs, ctx) => {
+    setFailedOutputs(ctx);
     core.setFailed(`mode ${mode} is not yet available in this version of wavesync; use mode: plan`);
-    return 'Failed';
   };
 
 const MODE_RUNNERS: Record<Mode, ModeRunner> = {
@@ -28,25 +32,25 @@ const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   delete: notYetAvailable('delete'),
 };
 
-async function runPlanMode(inputs: ActionInputs, ctx: RunContext): Promise<'Succeeded' | 'Failed'> {
+const elapsed = (ctx: RunContext) => ((Date.now() - ctx.started) / 1000).toFixed(1);
+
+async function runPlanMode(inputs: ActionInputs, ctx: RunContext): Promise<void> {
   const loaded = loadManifests(inputs.manifests, { root: ctx.workspace });
   const { plan, errors } = buildPlan(loaded.objects, { app: inputs.app, namespace: inputs.namespace, revision: ctx.revision });
   const allErrors = sortProblems([...loaded.errors, ...errors]);
   if (allErrors.length > 0) {
     reportErrors(allErrors);
-    core.setOutput('failed-resources', JSON.stringify(allErrors));
+    setFailedOutputs(ctx, allErrors);
     core.setFailed(`${allErrors.length} validation error${allErrors.length > 1 ? 's' : ''} in the manifests; nothing was applied`);
-    return 'Failed';
+    return;
   }
   plan.warnings = sortProblems([...loaded.warnings, ...plan.warnings]);
   for (const w of plan.warnings) core.warning(w.message, w.source ? { file: w.source.file, startLine: w.source.line } : {});
   core.startGroup(`Plan for app ${plan.app}`);
   core.info(planToText(plan));
   core.endGroup();
-  const markdown = planToMarkdown(plan);
-  core.setOutput('summary', markdown);
-  await core.summary.addRaw(markdown, true).write();
-  return 'Succeeded';
+  await writeSummary(buildPlanSummary(plan, { mode: 'plan' }));
+  setOutputs({ ...computePlanOutputs(plan), 'duration-seconds': elapsed(ctx) });
 }
 
 /** Each error as a log line and an annotation on its file and line. */
@@ -56,26 +60,37 @@ function reportErrors(errors: ValidationError[]): void {
   }
 }
 
+function setFailedOutputs(ctx: RunContext, errors: ValidationError[] = []): void {
+  const outputs: Outputs = {
+    result: 'Failed',
+    'failed-phase': '',
+    'failed-resources': JSON.stringify(errors.map((e) => ({ reason: 'Validation', message: e.message, file: e.source?.file ?? null, line: e.source?.line ?? null }))),
+    summary: JSON.stringify({ result: 'Failed', reason: 'Validation', steps: [] }),
+    'check-run-id': '',
+    'check-run-url': '',
+    revision: ctx.revision ?? '',
+    'duration-seconds': elapsed(ctx),
+  };
+  setOutputs(outputs);
+}
+
 async function run(): Promise<void> {
-  const started = Date.now();
+  const ctx: RunContext = { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), revision: null, started: Date.now() };
   const { inputs, errors } = readInputs(process.env);
   if (inputs.token) core.setSecret(inputs.token);
   if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
-  const revision = inputs.ref || process.env.GITHUB_SHA || null;
-  core.setOutput('revision', revision ?? '');
-  let result: 'Succeeded' | 'Failed' = 'Failed';
+  ctx.revision = inputs.ref || process.env.GITHUB_SHA || null;
+  if (errors.length > 0) {
+    for (const e of errors) core.error(e);
+    setFailedOutputs(ctx);
+    core.setFailed(`${errors.length} invalid input${errors.length > 1 ? 's' : ''}; nothing was applied`);
+    return;
+  }
   try {
-    if (errors.length > 0) {
-      for (const e of errors) core.error(e);
-      core.setFailed(`${errors.length} invalid input${errors.length > 1 ? 's' : ''}; nothing was applied`);
-    } else {
-      result = await MODE_RUNNERS[inputs.mode](inputs, { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), revision });
-    }
+    await MODE_RUNNERS[inputs.mode](inputs, ctx);
   } catch (err) {
+    setFailedOutputs(ctx);
     core.setFailed(`wavesync failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  } finally {
-    core.setOutput('result', result);
-    core.setOutput('duration-seconds', ((Date.now() - started) / 1000).toFixed(1));
   }
 }
 
