@@ -1,0 +1,75 @@
+// The committed action bundle, run as the runner does: inputs in INPUT_* variables, outputs and
+// the job summary in the files GitHub names.
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+function runAction(inputs: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wavesync-action-'));
+  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary') };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_WORKSPACE: process.cwd(),
+    GITHUB_REPOSITORY: 'acme/seeds',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8' });
+  return { ...r, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** GITHUB_OUTPUT's heredoc format: name<<DELIM\nvalue\nDELIM. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]] = m[3];
+  return out;
+}
+
+describe('action, mode: plan', () => {
+  test('writes the plan to the log and the job summary, and sets the outputs', () => {
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', namespace: 'seeds', token: 'ghs_secret_token_value' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('::group::Plan for app seeds');
+    expect(r.stdout).toMatch(/Job +seeds\/db-migrate/);
+    expect(r.stdout).toContain('::add-mask::ghs_secret_token_value');
+    expect(r.stdout).not.toContain('not-a-real-key');
+    expect(r.summary).toContain('db-migrate');
+    expect(r.summary).toContain('notify-failure');
+    expect(r.outputs.result).toBe('Planned');
+    expect(r.outputs.revision).toBe('0123456789abcdef0123456789abcdef01234567');
+    const summary = JSON.parse(r.outputs.summary);
+    expect(summary.steps.map((s: { phase: string; wave: number }) => `${s.phase} ${s.wave}`)).toEqual([
+      'PreSync -2',
+      'PreSync -1',
+      'Sync 0',
+      'Sync 1',
+      'Sync 2',
+      'PostSync 0',
+    ]);
+  });
+
+  test('invalid manifests fail the step with an annotation per error at its file and line', () => {
+    const r = runAction({ manifests: '__tests__/fixtures/bad-annotations', mode: 'plan' });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toContain('::error file=__tests__/fixtures/bad-annotations/bad.yaml,line=6::');
+    expect(r.stdout).toContain('::error::9 validation errors in the manifests; nothing was applied');
+    expect(r.outputs.result).toBe('Failed');
+    expect(JSON.parse(r.outputs['failed-resources'])).toHaveLength(9);
+  });
+
+  test('invalid inputs and modes not yet available fail with a clear message', () => {
+    const bad = runAction({ manifests: 'examples/seeds', mode: 'apply' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete');
+    const later = runAction({ manifests: 'examples/seeds', mode: 'diff' });
+    expect(later.status).not.toBe(0);
+    expect(later.stdout).toContain('mode diff is not yet available');
+  });
+});
