@@ -11,7 +11,7 @@ export default {
   testMatch: ['<rootDir>/e2e/**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   globalSetup: '<rootDir>/e2e/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/e2e/setup/global-teardown.mjs',
   testTimeout: 120000,

@@ -37,7 +37,7 @@ build_component() {
   while [[ "$1" != "--" ]]; do bins+=("$1"); shift; done
   shift
   local want
-  want="$(cd "$dir" && { echo "$GOVERSION"; cat go.mod go.sum ./*.go 2>/dev/null; } | sha256sum | cut -d' ' -f1)"
+  want="$(cd "$dir" && { echo "$GOVERSION $*"; cat go.mod go.sum; find . -maxdepth 1 -name '*.go' -exec cat {} +; } | sha256sum | cut -d' ' -f1)"
   local stamp="$BIN_DIR/.stamp-$name" ok=1
   for b in "${bins[@]}"; do [[ -x "$BIN_DIR/$b" ]] || ok=0; done
   if [[ "${FORCE_BUILD:-0}" != 1 && $ok == 1 && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
@@ -52,7 +52,11 @@ build_component() {
 
 # --- kubernetes ---------------------------------------------------------------
 minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
-build_date="${K8S_BUILD_DATE:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}"
+# buildDate = the release's publication time from the module proxy (.info), so
+# the ldflags (and hence the stamp) are stable across calls.
+info="$(go env GOMODCACHE)/cache/download/k8s.io/kubernetes/@v/$K8S_VERSION.info"
+build_date="${K8S_BUILD_DATE:-$(sed -n 's/.*"Time":"\([^"]*\)".*/\1/p' "$info" 2>/dev/null || true)}"
+build_date="${build_date:-1970-01-01T00:00:00Z}"
 git_commit="${K8S_GIT_COMMIT:-0000000000000000000000000000000000000000}"
 ld="-s -w"
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
