@@ -13,7 +13,7 @@ import { obj } from './helpers.js';
 const KINDS = [...KIND_ORDER.filter((k) => k !== 'Namespace' && k !== 'CustomResourceDefinition' && !k.endsWith('List')), 'Widget', 'Gizmo'];
 const HOOK_VALUES = ['', 'PreSync', 'Sync', 'PostSync', 'SyncFail', 'PreDelete', 'PostDelete', 'Skip', 'PreSync,PostSync', 'Skip,Sync'];
 
-const arbObject = fc.record({
+const arbObject: fc.Arbitrary<Gen> = fc.record({
   kind: fc.constantFrom(...KINDS),
   name: fc.stringMatching(/^[a-z][a-z0-9]{0,3}$/),
   generated: fc.boolean(),
@@ -22,7 +22,14 @@ const arbObject = fc.record({
   hook: fc.constantFrom(...HOOK_VALUES),
 });
 
-type Gen = fc.Infer<typeof arbObject>;
+interface Gen {
+  kind: string;
+  name: string;
+  generated: boolean;
+  namespace: string | undefined;
+  wave: number;
+  hook: string;
+}
 
 /** Unique objects (no duplicates: those are errors, not plans). */
 const arbObjects = fc.uniqueArray(arbObject, {
