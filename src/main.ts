@@ -8,6 +8,7 @@ import { formatProblem, type ValidationError } from './manifests/types.js';
 import { buildPlan } from './plan/build-plan.js';
 import { computePlanOutputs, setOutputs, type Outputs } from './report/outputs.js';
 import { buildPlanSummary, writeSummary } from './report/summary.js';
+import { runSyncMode } from './action/sync-mode.js';
 
 interface RunContext {
   workspace: string;
@@ -25,9 +26,14 @@ const notYetAvailable =
     core.setFailed(`mode ${mode} is not yet available in this version of wavesync; use mode: plan`);
   };
 
+/** Reporting inside runSyncMode sets every output, the check run and the job summary. */
+const syncMode: ModeRunner = async (inputs, ctx) => {
+  await runSyncMode(inputs, ctx);
+};
+
 const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
-  sync: notYetAvailable('sync'),
+  sync: syncMode,
   diff: notYetAvailable('diff'),
   delete: notYetAvailable('delete'),
 };
