@@ -17,27 +17,33 @@ ours() { # <name> <pid>: the pid is alive and is our binary (guards against PID 
   [[ "$exe" == *"/$1" || "$exe" == *"/$1 (deleted)" ]]
 }
 
-if [[ -f "$STATE_DIR/pids" ]]; then
-  # Reverse start order: kwok, scheduler, controller-manager, apiserver, etcd.
-  mapfile -t entries < <(tac "$STATE_DIR/pids")
-  pids=()
-  for e in "${entries[@]}"; do
-    read -r name pid <<<"$e"
+stop_group() { # <names...>: SIGTERM the recorded pids of these names, wait up to 5s, then SIGKILL
+  local want=" $* " name pid pids=()
+  while read -r name pid; do
+    [[ "$want" == *" $name "* ]] || continue
     if ours "$name" "$pid"; then
       log "stopping $name (pid $pid)"
       kill -TERM "$pid" 2>/dev/null || true
       pids+=("$name:$pid")
     fi
-  done
-  deadline=$(( $(date +%s) + 15 ))
+  done < "$STATE_DIR/pids"
+  local deadline=$(( $(date +%s) + 5 )) np
   for np in "${pids[@]}"; do
     name="${np%%:*}"; pid="${np##*:}"
     while ours "$name" "$pid" && (( $(date +%s) < deadline )); do sleep 0.1; done
     if ours "$name" "$pid"; then
-      log "$name (pid $pid) did not exit; sending SIGKILL"
+      log "$name (pid $pid) did not exit after SIGTERM; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
+}
+
+if [[ -f "$STATE_DIR/pids" ]]; then
+  # Clients first, then the apiserver, then etcd (the apiserver's graceful
+  # shutdown stalls if etcd disappears under it).
+  stop_group wavesync-logd kwok kube-scheduler kube-controller-manager
+  stop_group kube-apiserver
+  stop_group etcd
 fi
 
 if [[ $KEEP -eq 0 ]]; then
