@@ -1,14 +1,44 @@
 #!/usr/bin/env bash
 # Stop exactly the processes recorded by up.sh and remove the state dir.
-#   --keep-logs   stop the processes but keep the state dir (for debugging)
+#   --keep-logs            stop the processes but keep the state dir (debugging)
+#   --e2e-release <user>   used by the jest globalTeardown: unregister <user>
+#                          (see up.sh WAVESYNC_E2E_USER) and stop the cluster only
+#                          if an e2e run started it and no other live e2e run
+#                          still uses it. A manually started cluster is kept.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
-KEEP=0
-[[ "${1:-}" == "--keep-logs" ]] && KEEP=1
+KEEP=0 RELEASE=""
+case "${1:-}" in
+  --keep-logs) KEEP=1 ;;
+  --e2e-release) RELEASE="${2:?--e2e-release needs a user id}" ;;
+  "") ;;
+  *) die "unknown argument: $1" ;;
+esac
+
+if [[ "${WAVESYNC_CLUSTER_LOCKED:-}" != 1 ]]; then
+  mkdir -p "$(dirname "$STATE_DIR")"
+  exec 9>"$STATE_DIR.lock"
+  flock -w 600 9 || die "could not lock $STATE_DIR.lock"
+fi
+
+if [[ -n "$RELEASE" ]]; then
+  rm -f "$STATE_DIR/e2e-users/$RELEASE"
+  if [[ ! -f "$STATE_DIR/started-by-e2e" ]]; then
+    log "cluster was started manually (npm run cluster:up); leaving it running"
+    exit 0
+  fi
+  for f in "$STATE_DIR"/e2e-users/*; do
+    [[ -e "$f" ]] || continue
+    if kill -0 "$(basename "$f")" 2>/dev/null; then
+      log "cluster still used by e2e run $(basename "$f"); leaving it running"
+      exit 0
+    fi
+  done
+fi
 
 ours() { # <name> <pid>: the pid is alive and is our binary (guards against PID reuse)
   local exe

@@ -12,6 +12,12 @@
 #   WAVESYNC_CLUSTER_STATE  state dir (default test/cluster/.state)
 #   UP_TIMEOUT              seconds to wait for each readiness step (default 120)
 #   UP_STATUS_FILE          if set, "reused" or "started" is written there
+#   WAVESYNC_E2E_USER       set by the jest globalSetup (its pid): registers the
+#                           run as a user of the cluster (see down.sh --e2e-release).
+#                           Without it (a manual `npm run cluster:up`) the cluster
+#                           is marked as manually started and e2e runs never stop it.
+#
+# Concurrent up/down calls are serialised with flock on <state dir>.lock.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -76,17 +82,42 @@ free_port() {
 
 start() { # <name> <args...>: start detached, record pid
   local name="$1"; shift
-  setsid "$BIN_DIR/$name" "$@" >"$STATE_DIR/logs/$name.log" 2>&1 </dev/null &
+  # 9>&-: do not leak the up/down lock fd into the long-running daemons.
+  setsid "$BIN_DIR/$name" "$@" >"$STATE_DIR/logs/$name.log" 2>&1 </dev/null 9>&- &
   echo "$name $!" >> "$STATE_DIR/pids"
 }
+
+# Record who uses the cluster: e2e runs register themselves; a manual up marks
+# the cluster as manually owned so that e2e teardown leaves it running.
+finish() { # <reused|started>
+  if [[ -n "${WAVESYNC_E2E_USER:-}" ]]; then
+    mkdir -p "$STATE_DIR/e2e-users"
+    echo "$1" > "$STATE_DIR/e2e-users/$WAVESYNC_E2E_USER"
+    [[ "$1" == started ]] && touch "$STATE_DIR/started-by-e2e"
+  else
+    rm -f "$STATE_DIR/started-by-e2e"
+  fi
+  if [[ -n "${UP_STATUS_FILE:-}" ]]; then echo "$1" > "$UP_STATUS_FILE"; fi
+  echo "$KUBECONFIG_FILE"
+}
+
+# ---------------------------------------------------------------------------
+# serialise with other up/down calls
+# ---------------------------------------------------------------------------
+mkdir -p "$(dirname "$STATE_DIR")"
+exec 9>"$STATE_DIR.lock"
+if ! flock -n 9; then
+  log "waiting for another up/down holding $STATE_DIR.lock"
+  flock -w 3600 9 || die "could not lock $STATE_DIR.lock"
+fi
+export WAVESYNC_CLUSTER_LOCKED=1 # down.sh called from here must not re-lock
 
 # ---------------------------------------------------------------------------
 # reuse a running cluster
 # ---------------------------------------------------------------------------
 if [[ -f "$KUBECONFIG_FILE" ]] && all_recorded_alive && readyz_ok; then
   log "reusing running cluster ($K8S_VERSION)"
-  [[ -n "${UP_STATUS_FILE:-}" ]] && echo reused > "$UP_STATUS_FILE"
-  echo "$KUBECONFIG_FILE"
+  finish reused
   exit 0
 fi
 
@@ -324,6 +355,5 @@ wait_for "default ServiceAccount" kc -n default get serviceaccount default
 check_processes
 
 trap - EXIT
-[[ -n "${UP_STATUS_FILE:-}" ]] && echo started > "$UP_STATUS_FILE"
 log "cluster up in $(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN{printf "%.1f", (b-a)/1e9}')s; kubeconfig: $KUBECONFIG_FILE"
-echo "$KUBECONFIG_FILE"
+finish started
