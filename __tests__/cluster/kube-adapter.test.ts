@@ -122,6 +122,19 @@ describe('createKubeCluster', () => {
     await expect(cluster.apply({ ...cm, kind: 'Nope' })).rejects.toMatchObject({ status: 404 });
   });
 
+  it('reports an unknown field rejected by server-side apply (a 500) as 422 Invalid, without retrying', async () => {
+    let patches = 0;
+    const message = 'failed to create typed patch object (app/cfg; /v1, Kind=ConfigMap): .dta: field not declared in schema';
+    const { transport } = fakeServer((req) => {
+      if (req.method !== 'PATCH') return undefined;
+      patches++;
+      return reply(500, { kind: 'Status', status: 'Failure', message, code: 500 });
+    });
+    const cluster = createKubeCluster(kubeconfig(), { transport, retry: { baseMs: 1, capMs: 2 } });
+    await expect(cluster.apply(cm)).rejects.toMatchObject({ status: 422, reason: 'Invalid', message });
+    expect(patches).toBe(1);
+  });
+
   it('retries a 429 with Retry-After and a 503 before succeeding', async () => {
     let calls = 0;
     const { transport } = fakeServer((req) => {

@@ -133,8 +133,13 @@ describe('kube adapter', () => {
     expect((err as ApiError).status).toBeGreaterThanOrEqual(400);
     expect((err as ApiError).status).toBeLessThan(500);
     expect((err as ApiError).message).toContain('replcas');
-    // Ignore lets it through.
-    await expect(cluster.apply(deployment, { dryRun: true, fieldValidation: 'Ignore' })).resolves.toBeDefined();
+    // The same through create (POST) and replace (PUT), which decode strictly.
+    await expect(cluster.create(deployment, { dryRun: true })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('replcas') });
+    await expect(cluster.replace(deployment, { dryRun: true })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('replcas') });
+    // Ignore lets it through POST/PUT (the field is dropped); server-side apply rejects unknown
+    // fields whatever fieldValidation says, because it merges typed objects.
+    await expect(cluster.create(deployment, { dryRun: true, fieldValidation: 'Ignore' })).resolves.toBeDefined();
+    await expect(cluster.apply(deployment, { dryRun: true, fieldValidation: 'Ignore' })).rejects.toMatchObject({ status: 422 });
   });
 
   it('replace overwrites the whole object and creates a missing one', async () => {

@@ -17,6 +17,8 @@ interface StatusBody {
   code?: number;
 }
 
+const TYPED_PATCH_ERROR = /failed to create typed patch object|field not declared in schema/;
+
 /** Build the error for a failed response from its status and body text. */
 export function apiErrorFrom(status: number, text: string, headers: Record<string, string> = {}): HttpApiError {
   let body: unknown = text;
@@ -31,6 +33,12 @@ export function apiErrorFrom(status: number, text: string, headers: Record<strin
     message = text.trim().slice(0, 500);
   }
   if (!message) message = `${status} ${STATUS_CODES[status] ?? 'error'}`;
+  // Server-side apply reports fields the schema does not know as a 500; it is the manifest's
+  // fault and retrying cannot help, so it becomes 422 Invalid like other validation errors.
+  if (status === 500 && TYPED_PATCH_ERROR.test(message)) {
+    status = 422;
+    reason = 'Invalid';
+  }
   const err = new HttpApiError(status, message, reason, body);
   if (headers['retry-after']) err.retryAfter = headers['retry-after'];
   return err;
