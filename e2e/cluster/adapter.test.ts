@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { K8sObject } from '../../src/manifests/types.js';
 import { ApiError, type ClusterPort, type WatchEvent } from '../../src/cluster/port.js';
 import { createKubeCluster, type KubeCluster } from '../../src/cluster/kube/adapter.js';
+import { KubeHttp } from '../../src/cluster/kube/http.js';
 import { kubeTransport, type Transport } from '../../src/cluster/kube/transport.js';
+import { WatchHub, type WatchSource } from '../../src/cluster/kube/watch-hub.js';
+import { httpWatchSource } from '../../src/cluster/kube/watch-source.js';
 import { loadKubeConfig } from '../../src/cluster/kubeconfig.js';
 import { deleteAndWait, waitGone } from '../../src/cluster/wait.js';
 import { kubeconfigPath, uniqueName, useNamespace } from '../setup/cluster.js';
@@ -258,6 +261,60 @@ describe('kube adapter watches', () => {
       expect(r.events.slice(existing)).toEqual(['ADDED after-resume']);
       expect(listRequests()).toBe(1);
       unsubscribe();
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
+describe('watch hub on 410 Gone from the real server', () => {
+  const ns = useNamespace('gone');
+
+  it('re-lists and reports objects deleted while the resourceVersion was expired', async () => {
+    const cluster = createKubeCluster(kc());
+    const http = new KubeHttp(kubeTransport(kc()));
+    const real = httpWatchSource(http, `/api/v1/namespaces/${ns.name}/configmaps`, 'v1', 'ConfigMap');
+    let firstWatch = true;
+    const watchRvs: string[] = [];
+    // The first watch asks for resourceVersion 1, long compacted away: the server answers 410 Expired.
+    const source: WatchSource = {
+      list: (signal) => real.list(signal),
+      watch: (rv, onEvent, signal) => {
+        const from = firstWatch ? '1' : rv;
+        firstWatch = false;
+        watchRvs.push(from);
+        return real.watch(from, onEvent, signal);
+      },
+    };
+    try {
+      await cluster.apply(configMap(ns.name, 'stays', {}));
+      await cluster.apply(configMap(ns.name, 'goes', {}));
+      // Listed now; deleted before the (expired) watch can report it.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const gated: WatchSource = {
+        list: source.list,
+        watch: async (rv, onEvent, signal) => {
+          await gate;
+          return source.watch(rv, onEvent, signal);
+        },
+      };
+      const hub = new WatchHub(gated, { sleep: async () => {} });
+      const events: string[] = [];
+      await hub.subscribe((e) => {
+        // Every namespace has the kube-root-ca.crt ConfigMap; it is not part of this story.
+        if (e.object.metadata.name !== 'kube-root-ca.crt') events.push(`${e.type} ${e.object.metadata.name}`);
+      });
+      expect(events.sort()).toEqual(['ADDED goes', 'ADDED stays']);
+      await cluster.delete(cmRef(ns.name, 'goes'));
+      await cluster.apply(configMap(ns.name, 'new', {}));
+      release();
+      await until(() => events.includes('DELETED goes') && events.includes('ADDED new'), 're-list differences');
+      expect(hub.stats.lists).toBe(2);
+      expect(watchRvs[0]).toBe('1');
+      expect(watchRvs.length).toBeGreaterThanOrEqual(2);
+      expect(events.filter((e) => e.endsWith(' stays'))).toEqual(['ADDED stays']);
+      hub.stop();
     } finally {
       await cluster.close();
     }
