@@ -43,7 +43,7 @@ describe('sync against the local control plane', () => {
 
   it('a failing PreSync migration: no Sync resource, SyncFail runs, exit 1 with the Job, its line and its logs', () =>
     withNamespace('presync-fail', async (ns) => {
-      const dir = writeManifests(seedsFlow({ migrate: { 'wavesync.test/outcome': 'fail' } }));
+      const dir = writeManifests(seedsFlow({ migrate: { 'wavesync.test/outcome': 'fail', 'wavesync.test/log': 'applying 0042_add_orders\nERROR: column orders.total does not exist' } }));
       const run = await runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'e2e', '--output', 'json', '--timeout', '90s']);
       expect(run.code).toBe(1);
       const out = run.json();
@@ -55,7 +55,8 @@ describe('sync against the local control plane', () => {
       // The SyncFail notifier ran (and was removed by HookSucceeded), visible in the result.
       const syncFail = (out.syncFail as { tasks: { name: string; status: string }[] }[]).flatMap((s) => s.tasks);
       expect(syncFail).toEqual([expect.objectContaining({ name: 'notify-failure', status: 'Succeeded' })]);
-      expect(run.stderr).toContain('migrate');
+      expect(out.failures[0].logTail).toEqual(['applying 0042_add_orders', 'ERROR: column orders.total does not exist']);
+      expect(out.message as string).toMatch(/migrate \(k8s\/hooks\.yaml:\d+\)/);
     }));
 
   it('a Deployment that never becomes ready: the next wave is never applied, Failed after the timeout, SyncFail ran', () =>

@@ -37,6 +37,17 @@ describe('validation, cancellation and custom resources', () => {
       expect(cms).not.toContain('fine');
     }));
 
+  it('Validate=false applies an object with a field the schema does not know, dropping the field', () =>
+    withNamespace('novalidate', async (ns) => {
+      const dir = writeManifests({
+        'k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: loose\n  annotations: { argocd.argoproj.io/sync-options: Validate=false }\ndata: { a: "1" }\nextra: { b: "2" }\n',
+      });
+      const { result } = await runInProcess(dir, ns);
+      expect(result.result).toBe('Succeeded');
+      const cm = await coreApi().readNamespacedConfigMap({ name: 'loose', namespace: ns });
+      expect(cm.data).toEqual({ a: '1' });
+    }));
+
   it('SIGTERM during a long hook deletes the hook, exits 130 and reports Cancelled', () =>
     withNamespace('sigterm', async (ns) => {
       const dir = writeManifests({

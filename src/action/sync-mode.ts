@@ -9,6 +9,7 @@ import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { loadHealthRules, preparePlan } from '../sync/prepare.js';
 import { cancelOnSignals } from '../sync/signals.js';
+import { unsupportedInputs } from './unsupported.js';
 
 export interface ActionRunContext {
   workspace: string;
@@ -22,7 +23,9 @@ export async function runSyncMode(inputs: ActionInputs, ctx: ActionRunContext, e
   const bus = new EventBus();
   const { plan, errors } = preparePlan({ manifests: inputs.manifests, root: ctx.workspace, app: inputs.app, namespace: inputs.namespace, revision: ctx.revision });
   const health = loadHealthRules({ text: inputs.healthChecks });
-  const problems = [...errors, ...health.errors];
+  const unsupported = unsupportedInputs(inputs, env);
+  for (const w of unsupported.warnings) core.warning(w);
+  const problems = [...unsupported.errors.map((message) => ({ source: null, message })), ...errors, ...health.errors];
 
   const temp = inputs.kubeconfig ? kubeconfigFromInput(inputs.kubeconfig) : null;
   let cluster;

@@ -16,6 +16,14 @@ export interface Applied {
 const isImmutableError = (err: unknown) =>
   err instanceof ApiError && (err.status === 422 || err.status === 409) && /immutable|may not change|cannot be changed/i.test(err.message);
 
+/**
+ * Replace=true asks for a PUT. So does Validate=false: server-side apply refuses unknown fields
+ * whatever fieldValidation says, while a PUT with fieldValidation=Ignore drops them, as asked.
+ */
+export function usesReplace(task: Task): boolean {
+  return task.syncOptions.includes('Replace=true') || task.syncOptions.includes('Validate=false');
+}
+
 export async function applyTask(
   cluster: ClusterPort,
   task: Task,
@@ -26,7 +34,7 @@ export async function applyTask(
   const obj = liveObjectFor(task, liveName);
   const fieldValidation = task.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
   const opts = { fieldValidation } as const;
-  if (task.syncOptions.includes('Replace=true')) {
+  if (usesReplace(task)) {
     try {
       const live = await cluster.replace(obj, opts);
       return { live, action: prior ? 'replaced' : 'created' };

@@ -5,12 +5,15 @@ import type { K8sObject } from '../manifests/types.js';
 import { LOG_TAIL_LINES } from './options.js';
 import { sleep } from './concurrency.js';
 
+/** A stream quiet this long after the hook finished is taken as done. */
+const QUIET_MS = 750;
 const STARTED_PHASES = new Set(['Running', 'Succeeded', 'Failed']);
 
 export class HookLogs {
   private readonly streams = new Map<string, Promise<void>>();
   private readonly lines: string[] = [];
   private readonly abort = new AbortController();
+  private lastLineAt = 0;
 
   constructor(
     private readonly cluster: ClusterPort,
@@ -39,6 +42,7 @@ export class HookLogs {
   }
 
   private add(pod: string, line: string): void {
+    this.lastLineAt = Date.now();
     this.lines.push(line);
     if (this.lines.length > LOG_TAIL_LINES) this.lines.shift();
     this.onLine(pod, line);
@@ -48,10 +52,18 @@ export class HookLogs {
     return [...this.lines];
   }
 
-  /** Let running streams deliver their last lines (they end when the containers stop), at most ms. */
+  /**
+   * Let running streams deliver their last lines, at most ms. Streams of finished containers end
+   * by themselves; one that stays open (some log servers keep a follow open) is cut once it has
+   * been quiet for a moment.
+   */
   async settle(ms: number): Promise<void> {
-    const all = Promise.all(this.streams.values());
-    await Promise.race([all, sleep(ms, this.abort.signal)]);
+    const start = Date.now();
+    const ended = Promise.all(this.streams.values()).then(() => true);
+    while (Date.now() - start < ms && !this.abort.signal.aborted) {
+      if (Date.now() - Math.max(this.lastLineAt, start) >= QUIET_MS) return;
+      if (await Promise.race([ended, sleep(100).then(() => false)])) return;
+    }
   }
 
   stop(): void {

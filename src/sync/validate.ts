@@ -6,6 +6,7 @@ import type { K8sObject, ValidationError } from '../manifests/types.js';
 import type { Plan, Step, Task } from '../plan/types.js';
 import { mapLimit } from './concurrency.js';
 import { liveObjectFor } from './live-object.js';
+import { usesReplace } from './apply-task.js';
 
 export interface ValidatedPlan {
   plan: Plan;
@@ -118,7 +119,7 @@ export async function validateAgainstCluster(
     const obj = liveObjectFor(t, t.name ?? `${t.generateName ?? 'hook-'}dryrun`);
     const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
     try {
-      const answer = t.syncOptions.includes('Replace=true')
+      const answer = usesReplace(t)
         ? await cluster.replace(obj, { dryRun: true, fieldValidation })
         : await cluster.apply(obj, { dryRun: true, fieldValidation });
       dryRuns.set(t.id, answer);

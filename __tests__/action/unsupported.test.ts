@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { unsupportedInputs } from '../../src/action/unsupported.js';
+import { readInputs } from '../../src/inputs.js';
+
+const inputs = (extra: Record<string, string>) => readInputs({ INPUT_MANIFESTS: 'k8s', GITHUB_REPOSITORY: 'acme/shop', ...extra }).inputs;
+
+describe('inputs not available yet are never ignored silently', () => {
+  it('refuses inputs that would change what gets deployed', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/shop' };
+    expect(unsupportedInputs(inputs({ INPUT_RENDERER: 'helm' }), env).errors).toEqual([expect.stringMatching(/^input renderer: helm/)]);
+    expect(unsupportedInputs(inputs({ INPUT_REPOSITORY: 'acme/other' }), env).errors).toEqual([expect.stringMatching(/^input repository/)]);
+    expect(unsupportedInputs(inputs({}), env)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('warns about safety nets that are not there yet', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/shop', 'INPUT_LOCK-TIMEOUT': '2m' };
+    const w = unsupportedInputs(inputs({ INPUT_PRUNE: 'true', INPUT_RETRIES: '2' }), env).warnings;
+    expect(w).toEqual([expect.stringMatching(/^input prune/), expect.stringMatching(/^input retries/), expect.stringMatching(/^input lock-timeout/)]);
+  });
+});
