@@ -2,12 +2,11 @@
 import * as core from '@actions/core';
 import { planToText } from './cli/plan-format.js';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
-import { loadManifests } from './manifests/load.js';
-import { sortProblems } from './manifests/problems.js';
-import { formatProblem, type ValidationError } from './manifests/types.js';
-import { buildPlan } from './plan/build-plan.js';
-import { computePlanOutputs, setOutputs, type Outputs } from './report/outputs.js';
-import { buildPlanSummary, writeSummary } from './report/summary.js';
+import type { ValidationError } from './manifests/types.js';
+import { preparePlan } from './sync/prepare.js';
+import { EventBus } from './sync/events.js';
+import { startReporting } from './report/index.js';
+import { setOutputs, type Outputs } from './report/outputs.js';
 import { runSyncMode } from './action/sync-mode.js';
 
 interface RunContext {
@@ -40,30 +39,22 @@ const MODE_RUNNERS: Record<Mode, ModeRunner> = {
 
 const elapsed = (ctx: RunContext) => ((Date.now() - ctx.started) / 1000).toFixed(1);
 
+/** mode: plan: no cluster; the plan goes to the log, the job summary and a neutral check run. */
 async function runPlanMode(inputs: ActionInputs, ctx: RunContext): Promise<void> {
-  const loaded = loadManifests(inputs.manifests, { root: ctx.workspace });
-  const { plan, errors } = buildPlan(loaded.objects, { app: inputs.app, namespace: inputs.namespace, revision: ctx.revision });
-  const allErrors = sortProblems([...loaded.errors, ...errors]);
-  if (allErrors.length > 0) {
-    reportErrors(allErrors);
-    setFailedOutputs(ctx, allErrors);
-    core.setFailed(`${allErrors.length} validation error${allErrors.length > 1 ? 's' : ''} in the manifests; nothing was applied`);
+  const { plan, errors } = preparePlan({ manifests: inputs.manifests, root: ctx.workspace, app: inputs.app, namespace: inputs.namespace, revision: ctx.revision });
+  const bus = new EventBus();
+  const reporting = startReporting(bus, { token: inputs.token, app: inputs.app, mode: 'plan', checkName: inputs.checkName });
+  if (errors.length > 0) {
+    bus.emit({ type: 'validation-failed', at: Date.now(), errors });
+    await reporting.finish(null, plan);
+    core.setFailed(`${errors.length} validation error${errors.length > 1 ? 's' : ''} in the manifests; nothing was applied`);
     return;
   }
-  plan.warnings = sortProblems([...loaded.warnings, ...plan.warnings]);
-  for (const w of plan.warnings) core.warning(w.message, w.source ? { file: w.source.file, startLine: w.source.line } : {});
   core.startGroup(`Plan for app ${plan.app}`);
   core.info(planToText(plan));
   core.endGroup();
-  await writeSummary(buildPlanSummary(plan, { mode: 'plan' }));
-  setOutputs({ ...computePlanOutputs(plan), 'duration-seconds': elapsed(ctx) });
-}
-
-/** Each error as a log line and an annotation on its file and line. */
-function reportErrors(errors: ValidationError[]): void {
-  for (const e of errors) {
-    core.error(e.source ? formatProblem(e) : e.message, e.source ? { file: e.source.file, startLine: e.source.line } : {});
-  }
+  await reporting.finish(null, plan);
+  core.setOutput('duration-seconds', elapsed(ctx));
 }
 
 function setFailedOutputs(ctx: RunContext, errors: ValidationError[] = []): void {

@@ -18,6 +18,9 @@ function runAction(inputs: Record<string, string>) {
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    // Nothing listens there: the check run cannot be created and the action falls back to
+    // workflow-command annotations, as on a fork.
+    GITHUB_API_URL: 'http://127.0.0.1:9',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8' });
@@ -58,7 +61,8 @@ describe('action, mode: plan', () => {
   test('invalid manifests fail the step with an annotation per error at its file and line', () => {
     const r = runAction({ manifests: '__tests__/fixtures/bad-annotations', mode: 'plan' });
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toContain('::error file=__tests__/fixtures/bad-annotations/bad.yaml,line=6::');
+    expect(r.stdout).toContain('::error title=Invalid manifest,file=__tests__/fixtures/bad-annotations/bad.yaml,line=6::');
+    expect(r.stdout).toMatch(/^__tests__\/fixtures\/bad-annotations\/bad.yaml:6: argocd.argoproj.io\/hook has unknown value/m);
     expect(r.stdout).toContain('::error::9 validation errors in the manifests; nothing was applied');
     expect(r.outputs.result).toBe('Failed');
     expect(JSON.parse(r.outputs['failed-resources'])).toHaveLength(9);

@@ -1,18 +1,16 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
-import path from 'node:path';
 import { createKubeCluster } from '../cluster/kube/adapter.js';
 import { KubeconfigError, loadKubeConfig } from '../cluster/kubeconfig.js';
 import { formatProblem } from '../manifests/types.js';
-import { appNameProblem, defaultAppName } from '../plan/app-name.js';
 import { parseDuration } from '../inputs.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { loadHealthRules, preparePlan } from '../sync/prepare.js';
 import { syncResultToJson } from '../sync/result-json.js';
 import { cancelOnSignals } from '../sync/signals.js';
-import { describeFlags, parseArgs, UsageError, type FlagSpecs } from './args.js';
+import { describeFlags, UsageError, type FlagSpecs } from './args.js';
+import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
-import { findRepoRoot } from './repo-root.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -50,30 +48,18 @@ function duration(args: Record<string, string[]>, name: string, fallback: string
 }
 
 async function runSync(argv: string[], io: CliIo): Promise<number> {
-  let args;
-  let timeoutMs: number, waveDelayMs: number, failFastAfterMs: number;
-  try {
-    args = parseArgs(argv, FLAGS);
-    if (args.help) {
-      io.stdout(SYNC_USAGE);
-      return EXIT_OK;
-    }
-    if (!args.strings.manifests?.length) throw new UsageError('--manifests is required');
-    timeoutMs = duration(args.strings, 'timeout', '10m');
-    waveDelayMs = duration(args.strings, 'wave-delay', '0s');
-    failFastAfterMs = duration(args.strings, 'fail-fast-after', '60s');
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    io.stderr(`wavesync sync: ${err.message}\n\n${SYNC_USAGE}`);
-    return EXIT_USAGE;
-  }
-  const root = findRepoRoot(io.cwd);
-  const app = args.strings.app?.[0] ?? defaultAppName(path.basename(root));
-  const appProblem = appNameProblem(app);
-  if (appProblem) {
-    io.stderr(`wavesync sync: --app: ${appProblem}\n`);
-    return EXIT_USAGE;
-  }
+  let timeoutMs = 0;
+  let waveDelayMs = 0;
+  let failFastAfterMs = 0;
+  const args = parseCommandArgs('sync', argv, FLAGS, SYNC_USAGE, io, (a) => {
+    timeoutMs = duration(a.strings, 'timeout', '10m');
+    waveDelayMs = duration(a.strings, 'wave-delay', '0s');
+    failFastAfterMs = duration(a.strings, 'fail-fast-after', '60s');
+  });
+  if (typeof args === 'number') return args;
+  const where = resolveApp('sync', args, io);
+  if (typeof where === 'number') return where;
+  const { root, app } = where;
   const { plan, errors } = preparePlan({
     manifests: args.strings.manifests,
     root,

@@ -122,6 +122,8 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       const checkInfo = { id: outcome.id, url: outcome.url };
       const outputs = result ? computeOutputs(result, checkInfo) : plan ? computePlanOutputs(plan, checkInfo) : computePlanOutputs(emptyPlan(opts.app), checkInfo);
       if (!result && !plan) outputs.result = 'Failed';
+      // Invalid manifests: each problem, at its file and line, is a failed resource.
+      if (seen.validationErrors.length > 0) outputs['failed-resources'] = JSON.stringify(validationFailures(seen.validationErrors));
       setOutputs(outputs);
 
       if (deployment) {
@@ -131,6 +133,10 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       return { checkRunId: outcome.id, checkRunUrl: outcome.url, outputs, summary, annotations };
     },
   };
+}
+
+function validationFailures(errors: Warning[]) {
+  return errors.map((e) => ({ reason: 'Validation', message: e.message, file: e.source?.file ?? null, line: e.source?.line ?? null }));
 }
 
 /** Invalid manifests end a run before any sync: report them as a failed result. */

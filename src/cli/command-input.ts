@@ -1,0 +1,45 @@
+// What every manifest command does first: parse its flags (printing usage on --help or a mistake)
+// and settle the repository root and the app name.
+import path from 'node:path';
+import { appNameProblem, defaultAppName } from '../plan/app-name.js';
+import { parseArgs, UsageError, type FlagSpecs, type ParsedArgs } from './args.js';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { findRepoRoot } from './repo-root.js';
+
+/**
+ * The parsed flags, or the exit code to return at once (--help, usage mistakes). `check` may throw
+ * UsageError for rules beyond the flag specs.
+ */
+export function parseCommandArgs(
+  command: string,
+  argv: string[],
+  flags: FlagSpecs,
+  usage: string,
+  io: CliIo,
+  check: (args: ParsedArgs) => void = () => {},
+): ParsedArgs | number {
+  try {
+    const args = parseArgs(argv, flags);
+    if (args.help) {
+      io.stdout(usage);
+      return EXIT_OK;
+    }
+    if (!args.strings.manifests?.length) throw new UsageError('--manifests is required');
+    check(args);
+    return args;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`wavesync ${command}: ${err.message}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+}
+
+/** Repository root (sources are relative to it) and app name (--app, else the root's name). */
+export function resolveApp(command: string, args: ParsedArgs, io: CliIo): { root: string; app: string } | number {
+  const root = findRepoRoot(io.cwd);
+  const app = args.strings.app?.[0] ?? defaultAppName(path.basename(root));
+  const problem = appNameProblem(app);
+  if (!problem) return { root, app };
+  io.stderr(`wavesync ${command}: --app: ${problem}\n`);
+  return EXIT_USAGE;
+}
