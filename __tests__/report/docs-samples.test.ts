@@ -1,5 +1,6 @@
-// The samples under docs/ are what the reporters produce for the fixture app: this test rebuilds
-// them and fails when they drift. WAVESYNC_WRITE_DOCS=1 rewrites them.
+// Golden files of what the reporters produce for the fixture app (deterministic times and names):
+// this test rebuilds them and fails when they drift. WAVESYNC_WRITE_DOCS=1 rewrites them. The
+// samples under docs/ come from a real run instead (e2e/action, same variable).
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { startReporting } from '../../src/report/index.js';
@@ -8,7 +9,7 @@ import { FakeGitHub } from '../../test/github/fake-server.js';
 import { migrationFails, playSync, shopPlan, type FateOf } from './fixtures.js';
 import { captureStdout, stepEnv } from './helpers.js';
 
-const DOCS = new URL('../../docs/', import.meta.url);
+const DOCS = new URL('./golden/', import.meta.url);
 const write = process.env.WAVESYNC_WRITE_DOCS === '1';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -46,7 +47,7 @@ function matchesFile(name: string, content: string): void {
   expect(readFileSync(file, 'utf8')).toBe(content);
 }
 
-describe('docs samples', () => {
+describe('golden reporter output', () => {
   it('sample job summary and check-run requests of a failed sync', async () => {
     const { summary, requests } = await run(migrationFails);
     matchesFile('sample-job-summary-failed.md', summary);

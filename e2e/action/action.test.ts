@@ -69,7 +69,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
   });
 
   it('a successful sync: exit 0, outputs, summary, and a check run that ends in success', () =>
-    withNamespace('action-ok', async (ns) => {
+    withNamespace('shop', async (ns) => {
       // A migration that runs 3 s, so the check run gets progress updates while it is in progress.
       const repo = checkout({ migrate: { 'wavesync.test/run-for': '3s', 'wavesync.test/log': 'applying 0041_create_orders' } });
       const run = await deploy(ns, repo, pushEvent());
@@ -131,7 +131,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
     }));
 
   it('a failing PreSync migration: exit 1, failed outputs, a failure annotation with the log lines, conclusion failure', () =>
-    withNamespace('action-fail', async (ns) => {
+    withNamespace('shop', async (ns) => {
       const repo = checkout({ migrate: { 'wavesync.test/outcome': 'fail', 'wavesync.test/log': MIGRATION_LOG.join('\n') } });
       const run = await deploy(ns, repo, pushEvent());
       expect(run.code).toBe(1);
@@ -174,7 +174,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
   it('a fork without checks permission: the step still succeeds, annotations go to the log, the summary says what to grant', async () => {
     await github.stop();
     github = await new FakeGitHub({ denyChecks: 403 }).start();
-    await withNamespace('action-fork', async (ns) => {
+    await withNamespace('shop-fork', async (ns) => {
       const repo = checkout();
       const run = await deploy(ns, repo, forkPullRequestEvent());
       expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
@@ -198,6 +198,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(run.summary).toContain('HTTP 403');
       expect(run.summary).toMatch(/permissions:\n> +contents: read\n> +checks: write/);
       expectNoSecrets(run, repo);
+      writeDocSamples('fork', run, github);
     });
   });
 });
