@@ -92,16 +92,25 @@ export async function runInProcess(
   }
 }
 
-/** Milliseconds from the last task of each step finishing to the next step's first apply. */
-export function waveGaps(events: SyncEvent[]): number[] {
-  const gaps: number[] = [];
+export interface WaveGap {
+  /** Last task of a step finished → next step's first task started (the gate's own latency). */
+  gapMs: number;
+  /** The step's last task turned Healthy/completed → next step's first task started. */
+  fromHealthyMs: number;
+}
+
+/** For each step boundary: how long after the previous step was done the next one began applying. */
+export function waveGaps(events: SyncEvent[]): WaveGap[] {
+  const gaps: WaveGap[] = [];
   let lastFinish: number | null = null;
+  let lastHealthy: number | null = null;
   let awaitingStart = false;
   for (const e of events) {
     if (e.type === 'task-finished') lastFinish = e.at;
+    if (e.type === 'task-health' && e.health === 'Healthy') lastHealthy = e.at;
     if (e.type === 'step-started') awaitingStart = lastFinish !== null;
     if (e.type === 'task-started' && awaitingStart && lastFinish !== null) {
-      gaps.push(e.at - lastFinish);
+      gaps.push({ gapMs: e.at - lastFinish, fromHealthyMs: e.at - (lastHealthy ?? lastFinish) });
       awaitingStart = false;
     }
   }
@@ -110,10 +119,9 @@ export function waveGaps(events: SyncEvent[]): number[] {
 
 function recordGaps(events: SyncEvent[]): void {
   fs.mkdirSync(path.dirname(GAPS_FILE), { recursive: true });
-  for (const g of waveGaps(events)) fs.appendFileSync(GAPS_FILE, JSON.stringify({ gapMs: g }) + '\n');
+  for (const g of waveGaps(events)) fs.appendFileSync(GAPS_FILE, JSON.stringify(g) + '\n');
 }
 
-/** Record the order in which objects of some kinds appear in a namespace, as the cluster reports it. */
 export async function recordAdds(namespace: string, plurals: { path: string; kind: string }[]): Promise<{ adds: { kind: string; name: string; at: number }[]; stop: () => void }> {
   const adds: { kind: string; name: string; at: number }[] = [];
   const watch = new k8s.Watch(kubeConfig());
