@@ -6,7 +6,7 @@ import { FakeGitHub, type RecordedRequest } from '../../test/github/fake-server.
 import { withNamespace } from '../setup/cluster.js';
 import { checkout, type Checkout } from './flow.js';
 import { writeDocSamples } from './doc-samples.js';
-import { kubeconfigCredentials, kubeconfigText, leaked, visibleStdout } from './secrets.js';
+import { credentialsToMask, kubeconfigCredentials, kubeconfigText, leaked, visibleStdout } from './secrets.js';
 import { forkPullRequestEvent, PR_HEAD_SHA, pushEvent, RUN_ID, runStep, SHA, workflowCommands, type StepEvent, type StepRun } from './step.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -49,6 +49,10 @@ function expectNoSecrets(run: StepRun, repo: Checkout): void {
   expect(leaked(run.summary, secrets)).toEqual([]);
   expect(leaked(JSON.stringify(run.outputs), secrets)).toEqual([]);
   expect(leaked(JSON.stringify(github.requests), secrets)).toEqual([]);
+  // Each credential is handed to the runner's masker on its own: the runner masks a multi-line
+  // secret line by line, so the kubeconfig as a whole would only hide whole kubeconfig lines.
+  const masked = new Set(workflowCommands(run.stdout).filter((c) => c.command === 'add-mask').map((c) => c.message));
+  expect(credentialsToMask().filter((c) => !masked.has(c)).map((c) => `${c.slice(0, 12)}…`)).toEqual([]);
   // The kubeconfig input went to a private temp file that is removed after the sync.
   expect(run.leftInRunnerTemp.filter((f) => f.startsWith('wavesync-kube-'))).toEqual([]);
 }

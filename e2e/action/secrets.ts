@@ -43,3 +43,16 @@ export function visibleStdout(stdout: string): string {
     .filter((l) => !l.startsWith('::add-mask::'))
     .join('\n');
 }
+
+/** The values a step must register with `::add-mask::` one by one: the key and the certificate, and each line of the decoded key. */
+export function credentialsToMask(text = kubeconfigText()): string[] {
+  const doc = YAML.parse(text) as { users?: { user?: Record<string, unknown> }[] };
+  const out: string[] = [];
+  for (const u of doc.users ?? []) {
+    const key = u.user?.['client-key-data'];
+    const cert = u.user?.['client-certificate-data'];
+    if (typeof key === 'string') out.push(key, ...Buffer.from(key, 'base64').toString('utf8').split('\n').filter((l) => l.length >= 16 && !l.startsWith('-----')));
+    if (typeof cert === 'string') out.push(cert);
+  }
+  return out;
+}

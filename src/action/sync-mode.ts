@@ -9,6 +9,7 @@ import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { loadHealthRules, preparePlan } from '../sync/prepare.js';
 import { cancelOnSignals } from '../sync/signals.js';
+import { maskKubeconfigCredentials } from './mask-credentials.js';
 import { unsupportedInputs } from './unsupported.js';
 
 export interface ActionRunContext {
@@ -30,7 +31,9 @@ export async function runSyncMode(inputs: ActionInputs, ctx: ActionRunContext, e
   const temp = inputs.kubeconfig ? kubeconfigFromInput(inputs.kubeconfig) : null;
   let cluster;
   try {
-    cluster = createKubeCluster(loadKubeConfig({ path: temp?.path, context: inputs.context || undefined, env }));
+    const kc = loadKubeConfig({ path: temp?.path, context: inputs.context || undefined, env });
+    maskKubeconfigCredentials(kc);
+    cluster = createKubeCluster(kc);
   } catch (err) {
     temp?.cleanup();
     if (!(err instanceof KubeconfigError)) throw err;

@@ -2,7 +2,9 @@
 import type { NoCheckRun } from './check-run.js';
 
 export function noCheckRunNote(missing: NoCheckRun): string {
-  const why = missing.status ? `GitHub answered HTTP ${missing.status} (${missing.message})` : missing.message;
+  // The message may already start with the status (describe() puts it there): say it once.
+  const detail = missing.message.replace(/^HTTP \d+:\s*/, '');
+  const why = missing.status ? `GitHub answered HTTP ${missing.status} (${detail})` : missing.message;
   const lines = [
     '> [!NOTE]',
     `> **No check run was created:** ${why}. The annotations are on this step instead.`,
