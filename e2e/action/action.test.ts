@@ -6,10 +6,11 @@ import { FakeGitHub, type RecordedRequest } from '../../test/github/fake-server.
 import { withNamespace } from '../setup/cluster.js';
 import { checkout, type Checkout } from './flow.js';
 import { writeDocSamples } from './doc-samples.js';
+import { renderSummary } from './rendered.js';
 import { credentialsToMask, kubeconfigCredentials, kubeconfigText, leaked, visibleStdout } from './secrets.js';
 import { forkPullRequestEvent, PR_HEAD_SHA, pushEvent, RUN_ID, runStep, SHA, workflowCommands, type StepEvent, type StepRun } from './step.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, unknown>;
 
 const MIGRATION_LOG = ['applying 0041_create_orders', 'applying 0042_add_total', 'ERROR: column orders.total does not exist'];
 
@@ -130,6 +131,9 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       for (const phase of ['PreSync', 'Sync', 'PostSync']) expect(lines).toContain(`### ${phase}`);
       expect(run.summary).toContain(`[details](https://github.com/acme/shop-deploy/runs/${checkRun.id})`);
       expect(run.summary).not.toContain('No check run');
+      const rendered = renderSummary(run.summary);
+      expect(rendered.problems).toEqual([]);
+      expect(rendered.tables).toBe(5); // facts, PreSync, Sync, PostSync, SyncFail (not run)
       expectNoSecrets(run, repo);
       writeDocSamples('succeeded', run, github);
     }));
@@ -171,6 +175,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       const details = /<details><summary>Last 3 log lines of migrate<\/summary>\n\n```[a-z]*\n([\s\S]*?)\n```\n\n<\/details>/.exec(run.summary);
       expect(details?.[1].split('\n')).toEqual(MIGRATION_LOG);
       expect(run.summary).toMatch(/### Failures\n\n#### ❌ Job .*migrate \(PreSync wave -1\)/);
+      const rendered = renderSummary(run.summary);
+      expect(rendered.problems).toEqual([]);
+      expect(rendered.tables).toBe(5); // facts, PreSync, Sync, PostSync, SyncFail
+      expect(rendered.html).toMatch(/<details><summary>Last 3 log lines of migrate<\/summary>\s*<pre><code class="language-text">applying 0041_create_orders\n/);
       expectNoSecrets(run, repo);
       writeDocSamples('failed', run, github);
     }));
@@ -203,6 +211,31 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(run.summary).toMatch(/permissions:\n> +contents: read\n> +checks: write/);
       expectNoSecrets(run, repo);
       writeDocSamples('fork', run, github);
+    });
+  });
+  it('a fork without checks permission and a failing migration: the step fails as it would, the ::error is on the Job\'s line first', async () => {
+    await github.stop();
+    github = await new FakeGitHub({ denyChecks: 403 }).start();
+    await withNamespace('shop-fork', async (ns) => {
+      const repo = checkout({ migrate: { 'wavesync.test/outcome': 'fail', 'wavesync.test/log': MIGRATION_LOG.join('\n') } });
+      const run = await deploy(ns, repo, forkPullRequestEvent());
+      expect(run.code).toBe(1);
+      expect(run.outputs).toMatchObject({ result: 'Failed', 'failed-phase': 'PreSync', 'check-run-id': '' });
+      expect(github.validationErrors).toEqual([]);
+      expect(checkRequests(github).map((c) => c.status)).toEqual([403]);
+
+      // The annotations, most important first: the failure on the migration Job's line with its
+      // log lines, then the phase notices; the step's own failure message comes last.
+      const commands = workflowCommands(run.stdout).filter((c) => ['error', 'warning', 'notice'].includes(c.command));
+      const migrateLine = String(repo.lineOf('k8s/hooks.yaml', 'migrate'));
+      expect(commands[0]).toMatchObject({ command: 'error', props: { file: 'k8s/hooks.yaml', line: migrateLine } });
+      expect(commands[0].props.title).toMatch(/PreSync wave -1: Job .*migrate failed \(HookFailed\)/);
+      for (const l of MIGRATION_LOG) expect(commands[0].message).toContain(l);
+      expect(commands.slice(1, 3).map((c) => `${c.command}:${c.props.title}`)).toEqual(['notice:PreSync failed', 'notice:SyncFail succeeded']);
+      expect(commands.at(-1)).toMatchObject({ command: 'error', props: {} });
+      expect(run.summary).toContain('No check run was created');
+      expect(renderSummary(run.summary).problems).toEqual([]);
+      expectNoSecrets(run, repo);
     });
   });
 });
