@@ -209,6 +209,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(run.summary).toContain('No check run was created');
       expect(run.summary).toContain('HTTP 403');
       expect(run.summary).toMatch(/permissions:\n> +contents: read\n> +checks: write/);
+      expect(run.summary).toContain('This pull request comes from a fork');
       expectNoSecrets(run, repo);
       writeDocSamples('fork', run, github);
     });

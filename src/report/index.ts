@@ -10,7 +10,7 @@ import { DeploymentReporter, describe } from './deployment.js';
 import { serverHost } from './format.js';
 import { readGitHubContext } from './github-context.js';
 import { LogReporter } from './log.js';
-import { noCheckRunNote } from './no-check-run.js';
+import { isForkPullRequest, noCheckRunNote } from './no-check-run.js';
 import { makeOctokit } from './octokit.js';
 import { computeOutputs, computePlanOutputs, setOutputs, type Outputs } from './outputs.js';
 import { buildPlanSummary, buildSyncSummary, writeSummary } from './summary.js';
@@ -107,7 +107,7 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       const outcome = await check.finish(final);
       if (outcome.missing) emitWorkflowAnnotations(annotations);
 
-      const summaryOpts = { github: gh, serverHost: host, checkRunUrl: outcome.url, noCheckRun: outcome.missing ? noCheckRunNote(outcome.missing) : null };
+      const summaryOpts = { github: gh, serverHost: host, checkRunUrl: outcome.url, noCheckRun: outcome.missing ? noCheckRunNote(outcome.missing, { fork: isForkPullRequest(opts.env ?? process.env) }) : null };
       const summary = input
         ? buildSyncSummary(input, summaryOpts)
         : plan
