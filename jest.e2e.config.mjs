@@ -16,4 +16,6 @@ export default {
   globalTeardown: '<rootDir>/e2e/setup/global-teardown.mjs',
   testTimeout: 120000,
   maxWorkers: 2,
+  // A watch or keep-alive socket left by a failed test must not hold CI until its time limit.
+  forceExit: true,
 };
