@@ -8,6 +8,7 @@ import { hookName } from '../plan/hook-name.js';
 import { sleep } from './concurrency.js';
 import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
 import { ObjectFeed } from './object-feed.js';
+import type { HookLogs } from './hook-logs.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
 import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
@@ -25,10 +26,12 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const started = now();
   const syncUnix = Math.floor(started / 1000);
   const feed = new ObjectFeed(opts.cluster);
+  const lingeringLogs: HookLogs[] = [];
   let state: EngineState = 'Validating';
 
   const finish = (result: SyncOutcome, reason: FailureReason | null, message: string): SyncResult => {
     state = 'Finished';
+    for (const l of lingeringLogs) l.stop();
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
     return r;
@@ -70,6 +73,7 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       deadline: started + opts.timeoutMs,
       liveName,
       appliedAnything: false,
+      lingeringLogs,
     };
 
     state = 'Syncing';

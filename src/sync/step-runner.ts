@@ -28,6 +28,8 @@ export interface RunContext {
   /** Live name of each task (generateName hooks are named once per sync). */
   liveName: (t: Task) => string;
   appliedAnything: boolean;
+  /** Log streams of hooks that finished but may still print; stopped when the sync ends. */
+  lingeringLogs: HookLogs[];
 }
 
 export interface StepOutcome {
@@ -215,10 +217,17 @@ export class StepRunner {
     t.finishing = true;
     if (state === 'Failed') this.failed ??= reason ?? 'Apply';
     try {
-      if (t.logs) await t.logs.settle(HOOK_LOG_SETTLE_MS);
-      t.logs?.stop();
       const policy = state === 'Succeeded' ? 'HookSucceeded' : 'HookFailed';
-      if (t.task.hook && t.task.deletePolicies.includes(policy)) await this.deleteHook(t, policy);
+      const deleting = t.task.hook && t.task.deletePolicies.includes(policy);
+      // The last lines matter when the pod is about to go, or for a failure report. A hook that
+      // succeeded and stays keeps streaming in the background, so it does not hold the gate.
+      if (t.logs && (deleting || state === 'Failed')) await t.logs.settle(HOOK_LOG_SETTLE_MS);
+      else if (t.logs) {
+        this.ctx.lingeringLogs.push(t.logs);
+        t.logs = null;
+      }
+      t.logs?.stop();
+      if (deleting) await this.deleteHook(t, policy);
     } catch (err) {
       this.ctx.bus.emit({ type: 'warning', at: this.ctx.now(), message: `${t.liveName}: ${describeApiError(err)}`, source: t.task.source });
     } finally {
