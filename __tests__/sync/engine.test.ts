@@ -99,10 +99,23 @@ describe('engine on the in-memory cluster', () => {
     const { result } = await run(cluster, plan, { timeoutMs: 60_000 });
     expect(result.result).toBe('Failed');
     expect(result.reason).toBe('Degraded');
-    expect(result.failures[0].message).toMatch(/ImagePullBackOff.*web-pod/);
+    expect(result.failures[0].message).toMatch(/ImagePullBackOff.*web-h1-pod/);
     expect(applied(cluster)).not.toContain('after');
     expect(applied(cluster)).toContain('notify');
     expect(result.durationMs).toBeLessThan(30_000);
+  });
+
+  it('a crash-looping pod of the previous revision does not fail the rollout that fixes it', async () => {
+    const cluster = await setup();
+    // What is running now: revision 7 of web, its pod crash-looping.
+    cluster.put({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web-old', namespace: 'app', labels: { app: 'web', 'pod-template-hash': 'h7' } },
+      status: { phase: 'Running', containerStatuses: [{ name: 'main', ready: false, restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } } }] },
+    });
+    const { result } = await run(cluster, planOf(deployment('web', 0)), { failFastAfterMs: 0 });
+    expect(result.result).toBe('Succeeded');
   });
 
   it('a resource that never becomes healthy fails with reason Timeout, and SyncFail still runs', async () => {

@@ -6,6 +6,8 @@ import { parseManifestText } from '../../src/manifests/index.js';
 import { buildPlan } from '../../src/plan/index.js';
 import type { Plan } from '../../src/plan/types.js';
 
+const REVISION = 'deployment.kubernetes.io/revision';
+
 const outcomeOf = (o: K8sObject): string | undefined => {
   const tpl = (o.spec as { template?: { metadata?: { labels?: Record<string, string> } } })?.template;
   return tpl?.metadata?.labels?.['wavesync.test/outcome'];
@@ -16,15 +18,15 @@ const runForMs = (o: K8sObject): number => {
 };
 const ref = (o: K8sObject) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name! });
 
-function podFor(owner: K8sObject, waiting?: string): K8sObject {
+function podFor(owner: K8sObject, waiting?: string, extraLabels: Record<string, string> = {}, name = `${owner.metadata.name}-pod`): K8sObject {
   const tpl = (owner.spec as { template: { metadata?: { labels?: Record<string, string> }; spec: unknown } }).template;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${owner.metadata.name}-pod`,
+      name,
       namespace: owner.metadata.namespace,
-      labels: tpl.metadata?.labels ?? {},
+      labels: { ...(tpl.metadata?.labels ?? {}), ...extraLabels },
       ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid }],
     },
     spec: tpl.spec,
@@ -39,9 +41,28 @@ export function installControllers(cluster: MemoryCluster): void {
   cluster.react('Deployment', (d) => {
     const status = d.status as { observedGeneration?: number } | undefined;
     if (status?.observedGeneration === d.metadata.generation) return;
+    const revision = String(d.metadata.generation);
+    if (d.metadata.annotations?.[REVISION] !== revision) {
+      // Like the Deployment controller: a new revision gets its own ReplicaSet and pod-template-hash.
+      cluster.put({ ...d, metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: revision } } });
+      cluster.put({
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: {
+          name: `${d.metadata.name}-h${revision}`,
+          namespace: d.metadata.namespace,
+          labels: { 'pod-template-hash': `h${revision}` },
+          annotations: { [REVISION]: revision },
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid }],
+        },
+      });
+      return;
+    }
     const replicas = Number((d.spec as { replicas?: number }).replicas ?? 1);
     const outcome = outcomeOf(d);
-    if (outcome === 'image-pull-backoff' || outcome === 'crash-loop') cluster.put(podFor(d, outcome === 'crash-loop' ? 'CrashLoopBackOff' : 'ImagePullBackOff'));
+    const hash = { 'pod-template-hash': `h${revision}` };
+    if (outcome === 'image-pull-backoff' || outcome === 'crash-loop')
+      cluster.put(podFor(d, outcome === 'crash-loop' ? 'CrashLoopBackOff' : 'ImagePullBackOff', hash, `${d.metadata.name}-h${revision}-pod`));
     const available = outcome ? 0 : replicas;
     setTimeout(
       () =>

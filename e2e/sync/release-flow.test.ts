@@ -86,6 +86,19 @@ describe('sync against the local control plane', () => {
       expect(result.durationMs).toBeLessThan(60_000);
     }));
 
+  it('a rollout that fixes a crash-looping Deployment is not failed by the old pods', () =>
+    withNamespace('fix-rollout', async (ns) => {
+      const broken = writeManifests({ 'k8s/app.yaml': deployment('web', 0, { 'wavesync.test/outcome': 'crash-loop' }) });
+      const first = await runInProcess(broken, ns, { failFastAfterMs: 0 });
+      expect(first.result.result).toBe('Failed');
+      expect(first.result.failures[0].message).toContain('CrashLoopBackOff');
+      // The fix: same Deployment, healthy pods. Old pods still crash-loop while it rolls out;
+      // with fail-fast-after 0 any stuck pod it judged would fail the sync at once.
+      const fixed = writeManifests({ 'k8s/app.yaml': deployment('web', 0) });
+      const second = await runInProcess(fixed, ns, { failFastAfterMs: 0 });
+      expect(second.result.result).toBe('Succeeded');
+    }));
+
   it('a running hook holds the next wave; a failing sibling lets it finish before SyncFail', () =>
     withNamespace('siblings', async (ns) => {
       const dir = writeManifests({

@@ -93,15 +93,15 @@ export class StepRunner {
       if (!seen.has(k)) wants.push([t.apiVersion, t.kind, t.namespace]), seen.add(k);
       const pk = `v1/Pod/${t.namespace ?? ''}`;
       if (hasPods(t) && t.namespace && !seen.has(pk)) wants.push(['v1', 'Pod', t.namespace]), seen.add(pk);
+      const rk = `apps/v1/ReplicaSet/${t.namespace ?? ''}`;
+      if (t.kind === 'Deployment' && t.namespace && !seen.has(rk)) wants.push(['apps/v1', 'ReplicaSet', t.namespace]), seen.add(rk);
     }
     await Promise.all(wants.map(([a, k, n]) => this.ctx.feed.ensure(a, k, n)));
   }
 
   private onWatchEvent(type: string, obj: K8sObject): void {
-    if (obj.kind === 'Pod') {
-      this.evaluateAll();
-      return;
-    }
+    // A pod or ReplicaSet change can change a workload's verdict (fail fast, current revision).
+    if (obj.kind === 'Pod' || obj.kind === 'ReplicaSet') this.evaluateAll();
     for (const t of this.trackers) {
       if (t.done || t.finishing || !t.applied || obj.metadata.name !== t.liveName || obj.kind !== t.task.kind) continue;
       if ((obj.metadata.namespace ?? null) !== t.task.namespace) continue;
@@ -175,6 +175,7 @@ export class StepRunner {
     return {
       obj,
       pods: ns ? this.ctx.feed.all('', 'Pod', ns) : [],
+      replicaSets: ns ? this.ctx.feed.all('apps', 'ReplicaSet', ns) : [],
       events: ns ? (this.podEvents.get(ns)?.events ?? []) : [],
       now: this.ctx.now(),
       failFastAfterMs: this.ctx.opts.failFastAfterMs,

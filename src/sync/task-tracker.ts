@@ -58,6 +58,8 @@ export class TaskTracker {
 export interface VerdictInput {
   obj: K8sObject | undefined;
   pods: K8sObject[];
+  /** ReplicaSets of the namespace, to tell a Deployment's current pods from the previous ones. */
+  replicaSets: K8sObject[];
   events: K8sObject[];
   now: number;
   failFastAfterMs: number;
@@ -68,7 +70,7 @@ export interface VerdictInput {
 export function verdictFor(t: TaskTracker, input: VerdictInput): Verdict {
   const { obj } = input;
   if (!obj) return { kind: 'failed', reason: 'Missing', health: 'Missing', message: `${t.task.kind} ${t.liveName} disappeared after it was applied` };
-  const stuck = () => (hasPods(obj) ? stuckPodCause(obj, podsOf(obj, input.pods), input.events, input.now, input.failFastAfterMs, t.firstSeen) : null);
+  const stuck = () => (hasPods(obj) ? stuckPodCause(obj, podsOf(obj, input.pods, input.replicaSets), input.events, input.now, input.failFastAfterMs, t.firstSeen) : null);
   if (t.task.hook) {
     const hs = hookState(obj, input.rules);
     if (hs.state === 'Succeeded') return { kind: 'succeeded', health: 'Healthy', message: hs.message };
