@@ -3,7 +3,7 @@
 // fresh checkout with a .git directory.
 import { randomBytes } from 'node:crypto';
 import { writeManifests } from '../sync/harness.js';
-import { configMap, deployment, hook, job, service } from '../sync/manifests.js';
+import { configMap, deployment, hook, job, secret, service } from '../sync/manifests.js';
 
 type Ann = Record<string, string>;
 
@@ -15,14 +15,6 @@ export interface Checkout {
   /** Line of the object's document in its file, as GitHub shows it (1-based). */
   lineOf(file: string, name: string): number;
 }
-
-const secret = (name: string, wave: number, value: string) => `apiVersion: v1
-kind: Secret
-metadata:
-  name: ${name}
-  annotations: { argocd.argoproj.io/sync-wave: "${wave}" }
-stringData: { password: ${value} }
-`;
 
 export function checkout(opts: { migrate?: Ann } = {}): Checkout {
   const secretValue = `pw-${randomBytes(9).toString('hex')}`;

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseOutputFile } from '../../__tests__/report/helpers.js';
 import { REPO } from '../sync/harness.js';
 
 export const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -110,19 +111,6 @@ export function runStep(opts: { workspace: string; inputs: Record<string, string
   });
 }
 
-/** GITHUB_OUTPUT holds `name<<delimiter` … `delimiter` blocks. */
-export function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    out[m[1]] = value.join('\n');
-  }
-  return out;
-}
 
 export interface WorkflowCommand {
   command: string;

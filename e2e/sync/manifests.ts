@@ -58,12 +58,12 @@ metadata:
 data: { greeting: hello }
 `;
 
-export const secret = (name: string, wave: number) => `apiVersion: v1
+export const secret = (name: string, wave: number, value = 'not-a-real-password') => `apiVersion: v1
 kind: Secret
 metadata:
   name: ${name}
   annotations: { argocd.argoproj.io/sync-wave: "${wave}" }
-stringData: { password: not-a-real-password }
+stringData: { password: ${value} }
 `;
 
 export const service = (name: string, wave: number) => `apiVersion: v1
