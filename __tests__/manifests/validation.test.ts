@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals';
-import path from 'node:path';
 import { loadManifests } from '../../src/manifests/load.js';
 import { formatProblem } from '../../src/manifests/types.js';
 import { buildPlan } from '../../src/plan/build-plan.js';

@@ -3,7 +3,7 @@
 // Each step runs to its gate before the next starts; a failure stops new steps and, when anything
 // was applied, runs the SyncFail steps with their own budget. Cancellation stops everything and
 // skips SyncFail.
-import type { Plan, Step, Task } from '../plan/types.js';
+import type { Step, Task } from '../plan/types.js';
 import { hookName } from '../plan/hook-name.js';
 import { sleep } from './concurrency.js';
 import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
@@ -18,6 +18,14 @@ import { formatProblem } from '../manifests/types.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
 
+/** The only moves the engine may make; anything else is a bug, not a user error. */
+const TRANSITIONS: Record<EngineState, EngineState[]> = {
+  Validating: ['Syncing', 'Finished'],
+  Syncing: ['SyncFail', 'Finished'],
+  SyncFail: ['Finished'],
+  Finished: [],
+};
+
 export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const now = opts.now ?? Date.now;
   const cancel = opts.signal ?? new AbortController().signal;
@@ -28,9 +36,13 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const feed = new ObjectFeed(opts.cluster);
   const lingeringLogs: HookLogs[] = [];
   let state: EngineState = 'Validating';
+  const enter = (next: EngineState) => {
+    if (!TRANSITIONS[state].includes(next)) throw new Error(`engine: ${state} → ${next} is not a valid transition`);
+    state = next;
+  };
 
   const finish = (result: SyncOutcome, reason: FailureReason | null, message: string): SyncResult => {
-    state = 'Finished';
+    enter('Finished');
     for (const l of lingeringLogs) l.stop();
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
@@ -76,14 +88,14 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       lingeringLogs,
     };
 
-    state = 'Syncing';
+    enter('Syncing');
     const main = await runSteps(ctx, plan.steps);
     if (main.state === 'Succeeded') return finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
     if (main.state === 'Cancelled') return finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
 
     const failMessage = describeFailure(builder, main);
     if (ctx.appliedAnything && plan.syncFail.length > 0) {
-      state = 'SyncFail';
+      enter('SyncFail');
       const budget = opts.syncFailTimeoutMs ?? Math.min(opts.timeoutMs, SYNC_FAIL_TIMEOUT_CAP_MS);
       opts.bus.emit({ type: 'info', at: now(), message: `running ${countTasks(plan.syncFail)} SyncFail hook(s)` });
       await runSteps({ ...ctx, deadline: now() + budget }, plan.syncFail);
@@ -92,7 +104,6 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   } catch (err) {
     return finish('Failed', 'Apply', `the sync stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    void state;
     off();
     await feed.close();
   }
@@ -135,4 +146,3 @@ function describeFailure(builder: ResultBuilder, main: StepOutcome & { failedSte
   return `${where} failed: ${f.kind} ${f.namespace ? f.namespace + '/' : ''}${f.name} (${f.source.file}:${f.source.line}): ${f.message}`;
 }
 
-export type { Plan };
