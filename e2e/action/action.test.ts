@@ -8,7 +8,7 @@ import { checkout, type Checkout } from './flow.js';
 import { writeDocSamples } from './doc-samples.js';
 import { renderSummary } from './rendered.js';
 import { credentialsToMask, kubeconfigCredentials, kubeconfigText, leaked, visibleStdout } from './secrets.js';
-import { forkPullRequestEvent, PR_HEAD_SHA, pushEvent, RUN_ID, runStep, SHA, workflowCommands, type StepEvent, type StepRun } from './step.js';
+import { forkPullRequestEvent, PR_HEAD_SHA, pushEvent, RUN_ID, runStep, SHA, syncInputs, workflowCommands, type StepEvent, type StepRun } from './step.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,16 +25,7 @@ async function deploy(ns: string, repo: Checkout, event: StepEvent): Promise<Ste
     workspace: repo.workspace,
     apiUrl: github.url,
     event,
-    inputs: {
-      manifests: 'k8s',
-      namespace: ns,
-      app: 'shop',
-      mode: 'sync',
-      token: TOKEN,
-      timeout: '90s',
-      'fail-fast-after': '10s',
-      kubeconfig: kubeconfigText(),
-    },
+    inputs: syncInputs(ns, TOKEN, kubeconfigText()),
   });
   process.stderr.write(`[e2e] action step (${event.name}) exit ${run.code} in ${(run.tookMs / 1000).toFixed(1)}s\n`);
   return run;
@@ -131,6 +122,8 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       for (const phase of ['PreSync', 'Sync', 'PostSync']) expect(lines).toContain(`### ${phase}`);
       expect(run.summary).toContain(`[details](https://github.com/acme/shop-deploy/runs/${checkRun.id})`);
       expect(run.summary).not.toContain('No check run');
+      // No `environment` input: no deployment is recorded.
+      expect(github.requests.filter((r) => r.path.includes('/deployments'))).toEqual([]);
       const rendered = renderSummary(run.summary);
       expect(rendered.problems).toEqual([]);
       expect(rendered.tables).toBe(5); // facts, PreSync, Sync, PostSync, SyncFail (not run)

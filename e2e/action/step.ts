@@ -49,6 +49,11 @@ export const forkPullRequestEvent = (): StepEvent => ({
   },
 });
 
+/** The `with:` of the step in these tests: a sync of app `shop` from k8s/ into `namespace`. */
+export function syncInputs(namespace: string, token: string, kubeconfig: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { manifests: 'k8s', namespace, app: 'shop', mode: 'sync', token, timeout: '90s', 'fail-fast-after': '10s', kubeconfig, ...extra };
+}
+
 /**
  * `inputs` are the step's `with:` (names as in action.yml); the runner turns each into
  * INPUT_<NAME upper-cased, spaces as _> (hyphens stay).
