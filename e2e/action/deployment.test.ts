@@ -39,7 +39,7 @@ function expectDeployment(run: StepRun, finalState: 'success' | 'failure'): void
   expect(calls[0]).toMatchObject({
     method: 'POST',
     path: '/repos/acme/shop-deploy/deployments',
-    body: { ref: SHA, environment: 'staging', auto_merge: false, required_contexts: [] },
+    body: { ref: SHA, environment: 'staging', auto_merge: false, required_contexts: [], payload: { revision: SHA } },
   });
   expect(github.deployments).toHaveLength(1);
   const [created] = github.deployments;

@@ -22,8 +22,11 @@ export class DeploymentReporter {
     private readonly opts: DeploymentOptions,
   ) {}
 
-  /** Creates the deployment and marks it in_progress; a refusal is a warning, never a failure. */
-  async start(): Promise<void> {
+  /**
+   * Creates the deployment and marks it in_progress; a refusal is a warning, never a failure.
+   * `revision` (known once the sync starts) wins over the one given at construction.
+   */
+  async start(revision: string | null = this.opts.revision): Promise<void> {
     try {
       const res = await this.octokit.rest.repos.createDeployment({
         owner: this.gh.owner,
@@ -34,7 +37,7 @@ export class DeploymentReporter {
         required_contexts: [],
         task: 'deploy',
         description: `wavesync: ${this.opts.app}`.slice(0, 140),
-        payload: { app: this.opts.app, revision: this.opts.revision },
+        payload: { app: this.opts.app, revision },
       });
       const data = res.data as { id?: number };
       if (res.status !== 201 || typeof data.id !== 'number') {

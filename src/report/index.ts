@@ -76,7 +76,7 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
     bus.on((e) => {
       if (e.type === 'sync-started') {
         seen.plan = e.plan;
-        if (deployment && !deploymentStarted) deploymentStarted = deployment.start();
+        if (deployment && !deploymentStarted) deploymentStarted = deployment.start(e.plan.revision);
       } else if (e.type === 'warning') seen.warnings.push({ source: e.source ?? null, message: e.message });
       else if (e.type === 'validation-failed') seen.validationErrors.push(...e.errors);
       else if (e.type === 'sync-finished') seen.result = e.result;
