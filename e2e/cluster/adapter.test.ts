@@ -313,6 +313,8 @@ describe('watch hub on 410 Gone from the real server', () => {
         return real.watch(from, onEvent, signal);
       },
     };
+    // No backoff between reconnects here: the hub must be stopped whatever happens, or it spins.
+    let hub: WatchHub | undefined;
     try {
       await cluster.apply(event(ns.name, 'stays'));
       await cluster.apply(event(ns.name, 'goes'));
@@ -327,7 +329,7 @@ describe('watch hub on 410 Gone from the real server', () => {
           return source.watch(rv, onEvent, signal);
         },
       };
-      const hub = new WatchHub(gated, { sleep: async () => {} });
+      hub = new WatchHub(gated, { sleep: async () => {} });
       const events: string[] = [];
       await hub.subscribe((e) => {
         if (['stays', 'goes', 'new'].includes(e.object.metadata.name ?? '')) events.push(`${e.type} ${e.object.metadata.name}`);
@@ -341,8 +343,8 @@ describe('watch hub on 410 Gone from the real server', () => {
       expect(watchRvs[0]).toBe('1');
       expect(watchRvs.length).toBeGreaterThanOrEqual(2);
       expect(events.filter((e) => e.endsWith(' stays'))).toEqual(['ADDED stays']);
-      hub.stop();
     } finally {
+      hub?.stop();
       await cluster.close();
     }
   });
