@@ -139,8 +139,7 @@ function countTasks(steps: Step[]): number {
 }
 
 function describeFailure(builder: ResultBuilder, main: StepOutcome & { failedStep: Step | null }): string {
-  const r = builder.build('Failed', main.reason, '', 0);
-  const f = r.failures[0];
+  const f = builder.firstFailure();
   const where = main.failedStep ? `${main.failedStep.phase} wave ${main.failedStep.wave}` : 'the sync';
   if (!f) return `${where} failed (${main.reason ?? 'unknown reason'})`;
   return `${where} failed: ${f.kind} ${f.namespace ? f.namespace + '/' : ''}${f.name} (${f.source.file}:${f.source.line}): ${f.message}`;

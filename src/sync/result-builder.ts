@@ -103,6 +103,11 @@ export class ResultBuilder {
     }
   }
 
+  /** The first task failure of the sync (not of SyncFail), if any. */
+  firstFailure(): TaskFailure | undefined {
+    return this.failures[0];
+  }
+
   build(outcome: SyncOutcome, reason: FailureReason | null, message: string, at: number): SyncResult {
     const all = [...this.steps.values()];
     return {

@@ -299,7 +299,9 @@ export class StepRunner {
 
   /** Events of pods that look stuck, so a fail-fast report can quote them. */
   private async refreshPodEvents(): Promise<void> {
-    const namespaces = new Set(this.trackers.filter((t) => !t.done && hasPods(t.task) && t.task.namespace).map((t) => t.task.namespace!));
+    // Only where a container has been seen stuck: listing every Event of a namespace on every
+    // gate loop would load the API server for messages nobody reads.
+    const namespaces = new Set(this.trackers.filter((t) => !t.done && t.firstSeen.size > 0 && t.task.namespace).map((t) => t.task.namespace!));
     for (const ns of namespaces) {
       const cached = this.podEvents.get(ns);
       if (cached && this.ctx.now() - cached.at < EVENTS_REFRESH_MS) continue;

@@ -2,7 +2,6 @@
 // verdict of the gate. Pure bookkeeping plus the verdict function; the step runner does the I/O.
 import type { HealthStatus } from '../health/types.js';
 import type { K8sObject } from '../manifests/types.js';
-import { groupOf } from '../manifests/types.js';
 import type { Task } from '../plan/types.js';
 import type { FailureReason, TaskState } from './events.js';
 import { hookState, resourceHealth, stuckPodCause, type HealthRules } from './health-adapter.js';
@@ -48,10 +47,6 @@ export class TaskTracker {
   owns(obj: K8sObject): boolean {
     if (!this.uid || obj.metadata.uid !== this.uid) return false;
     return Number(obj.metadata.generation ?? 0) >= this.minGeneration;
-  }
-
-  get apiGroup(): string {
-    return groupOf(this.task.apiVersion);
   }
 }
 

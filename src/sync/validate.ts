@@ -5,6 +5,7 @@ import { ApiError, type ClusterPort, type ResourceInfo } from '../cluster/port.j
 import type { K8sObject, ValidationError } from '../manifests/types.js';
 import type { Plan, Step, Task } from '../plan/types.js';
 import { mapLimit } from './concurrency.js';
+import { crdScopes } from '../plan/namespaces.js';
 import { liveObjectFor } from './live-object.js';
 import { usesReplace } from './apply-task.js';
 
@@ -17,18 +18,6 @@ export interface ValidatedPlan {
 
 const allSteps = (p: Plan): Step[] => [...p.steps, ...p.syncFail, ...p.preDelete, ...p.postDelete];
 
-/** Group/kinds defined by CRDs in the manifests, with their scope. */
-function crdKinds(plan: Plan): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  for (const s of allSteps(plan))
-    for (const t of s.tasks) {
-      if (t.kind !== 'CustomResourceDefinition') continue;
-      const spec = (t.object.spec ?? {}) as { group?: string; names?: { kind?: string }; scope?: string };
-      if (spec.group && spec.names?.kind) out.set(`${spec.group}/${spec.names.kind}`, spec.scope !== 'Cluster');
-    }
-  return out;
-}
-
 function withNamespace(task: Task, namespace: string | null): Task {
   const object: K8sObject = structuredClone(task.object);
   if (namespace) object.metadata.namespace = namespace;
@@ -38,7 +27,7 @@ function withNamespace(task: Task, namespace: string | null): Task {
 
 /** Resolve kinds and namespaces. Tasks whose kind the server does not know yet are marked for no dry run. */
 async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: ValidationError[], noDryRun: Set<string>): Promise<Plan> {
-  const crds = crdKinds(plan);
+  const crds = crdScopes(allSteps(plan).flatMap((s) => s.tasks));
   const cache = new Map<string, Promise<ResourceInfo | null>>();
   const resolve = (t: Task) => {
     const key = `${t.apiVersion}/${t.kind}`;
@@ -50,7 +39,7 @@ async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: Validation
     if (info) return withNamespace(t, info.namespaced ? (t.namespace ?? plan.namespace) : null);
     noDryRun.add(t.id);
     const crdScope = crds.get(`${t.group}/${t.kind}`);
-    if (crdScope !== undefined) return withNamespace(t, crdScope ? (t.namespace ?? plan.namespace) : null);
+    if (crdScope !== undefined) return withNamespace(t, crdScope === 'Namespaced' ? (t.namespace ?? plan.namespace) : null);
     if (t.syncOptions.includes('SkipDryRunOnMissingResource=true')) return t;
     errors.push({
       source: t.source,
