@@ -1,0 +1,33 @@
+// Flux (every kind of *.toolkit.fluxcd.io: Kustomization, HelmRelease, GitRepository, HelmRepository,
+// OCIRepository, Bucket, HelmChart, image automation, notification): the kstatus conventions Flux
+// writes, with Ready=False read as a failure unless its reason says work is still under way.
+import type { K8sObject } from '../../manifests/types.js';
+import type { HealthResult } from '../types.js';
+import { condition, describeCondition, field, num, result } from '../fields.js';
+import type { GroupRule } from './index.js';
+
+const STILL_WORKING = new Set(['Progressing', 'ProgressingWithRetry', 'DependencyNotReady', 'ReconciliationInProgress']);
+
+function flux(obj: K8sObject): HealthResult {
+  if (field(obj, 'spec', 'suspend') === true) return result('Suspended', 'reconciliation suspended (spec.suspend: true)');
+  const generation = num(obj, 'metadata', 'generation');
+  const ready = condition(obj, 'Ready') as { observedGeneration?: unknown } | undefined;
+  const observed = num(obj, 'status', 'observedGeneration') ?? (typeof ready?.observedGeneration === 'number' ? ready.observedGeneration : undefined);
+  if (generation !== undefined && observed !== undefined && observed < generation) {
+    return result('Progressing', `waiting for the controller to observe generation ${generation}`);
+  }
+  const stalled = condition(obj, 'Stalled');
+  if (stalled?.status === 'True') return result('Degraded', `stalled: ${describeCondition(stalled)}`);
+  const reconciling = condition(obj, 'Reconciling');
+  if (reconciling?.status === 'True') return result('Progressing', `reconciling: ${describeCondition(reconciling)}`);
+  const r = condition(obj, 'Ready');
+  if (!r) return result('Progressing', 'waiting for the first reconciliation');
+  if (r.status === 'True') return result('Healthy', describeCondition(r));
+  if (r.status === 'False' && !(r.reason && STILL_WORKING.has(r.reason))) return result('Degraded', describeCondition(r));
+  return result('Progressing', describeCondition(r));
+}
+
+export const fluxGroupRule: GroupRule = {
+  matches: (group) => group.endsWith('.toolkit.fluxcd.io'),
+  rule: flux,
+};
