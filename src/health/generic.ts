@@ -3,11 +3,11 @@
 //   1. metadata.generation not yet observed (status.observedGeneration, or a Ready/Stalled/
 //      Reconciling condition's own observedGeneration)          → Progressing
 //   2. spec.suspend: true                                         → Suspended
-//   3. Stalled=True, Failed=True, or Ready/Synced=False with a
+//   3. Stalled=True, Failed=True, *.Terminal=True, or Ready/Synced=False with a
 //      terminal reason (see isTerminalReason)                     → Degraded
 //   4. Reconciling=True                                           → Progressing
 //   5. Ready=True / Available=True                                → Healthy; present but not True → Progressing
-//   6. status.phase / status.state (phase-words.ts)               → that word's status
+//   6. status.phase / .state / .status / .<x>Status (phase-words.ts) → that word's status
 //   7. no status, or conditions that say nothing about readiness  → Healthy once it exists
 import type { K8sObject } from '../manifests/types.js';
 import type { HealthResult } from './types.js';
@@ -21,7 +21,12 @@ import { isFailureWord, phaseStatus } from './phase-words.js';
  */
 export function isTerminalReason(reason: string | undefined): boolean {
   if (!reason) return false;
-  return /(Failed|Failure|Error|Errored)$/.test(reason) || /^(Failed|Err|Invalid)/.test(reason);
+  return /(Failed|Failure|Error|Errored|Terminal)$/.test(reason) || /^(Failed|Err|Invalid)/.test(reason);
+}
+
+/** Conditions whose True means failure: kstatus Stalled, Failed, and AWS ACK's ACK.Terminal. */
+function failureCondition(obj: K8sObject): Condition | undefined {
+  return conditionsOf(obj).find((c) => c.status === 'True' && (c.type === 'Stalled' || c.type === 'Failed' || /(^|\.)Terminal$/.test(c.type)));
 }
 
 const GENERATION_CONDITIONS = ['Ready', 'Stalled', 'Reconciling'];
@@ -41,12 +46,15 @@ function staleGeneration(obj: K8sObject): string | null {
   return null;
 }
 
+/** status.phase, .state or .status, else another status word field (Zalando's PostgresClusterStatus). */
 function phaseWord(obj: K8sObject): { key: string; word: string } | undefined {
   for (const key of ['phase', 'state', 'status']) {
     const word = str(obj, 'status', key);
     if (word) return { key, word };
   }
-  return undefined;
+  const status = field(obj, 'status') as Record<string, unknown>;
+  const key = Object.keys(status).find((k) => /(Status|Phase|State)$/.test(k) && typeof status[k] === 'string');
+  return key ? { key, word: status[key] as string } : undefined;
 }
 
 function withMessage(text: string, obj: K8sObject): string {
@@ -62,10 +70,8 @@ export function genericHealth(obj: K8sObject): HealthResult {
   const status = field(obj, 'status');
   if (!isRecord(status) || Object.keys(status).length === 0) return result('Healthy', 'created');
 
-  for (const type of ['Stalled', 'Failed']) {
-    const c = condition(obj, type);
-    if (c?.status === 'True') return result('Degraded', `${type}: ${describeCondition(c)}`);
-  }
+  const failed = failureCondition(obj);
+  if (failed) return result('Degraded', `${failed.type}: ${describeCondition(failed)}`);
   const ready = condition(obj, 'Ready');
   for (const c of [ready, condition(obj, 'Synced')]) {
     if (c?.status === 'False' && isTerminalReason(c.reason)) return result('Degraded', `not ${c.type.toLowerCase()}: ${describeCondition(c)}`);

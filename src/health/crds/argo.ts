@@ -29,6 +29,12 @@ const rollout: HealthRule = (obj) => {
   if (generation !== undefined && (typeof observed === 'number' || /^\d+$/.test(String(observed ?? ''))) && Number(observed) < generation) {
     return result('Progressing', `waiting for the controller to observe generation ${generation}`);
   }
+  // A Rollout that references a Deployment (workloadRef) also tracks that workload's generation.
+  const workload = str(obj, 'metadata', 'annotations', 'rollout.argoproj.io/workload-generation');
+  const workloadObserved = str(obj, 'status', 'workloadObservedGeneration');
+  if (workload && workloadObserved && Number(workloadObserved) < Number(workload)) {
+    return result('Progressing', `waiting for the controller to observe the referenced workload's generation ${workload}`);
+  }
   if (field(obj, 'spec', 'paused') === true) return result('Suspended', 'rollout paused (spec.paused)');
   const pauses = field(obj, 'status', 'pauseConditions');
   if (Array.isArray(pauses) && pauses.length > 0) {

@@ -10,6 +10,10 @@ const certificate: HealthRule = (obj) => {
   const issuing = condition(obj, 'Issuing');
   if (ready?.status === 'True') return result('Healthy', ready.message || 'certificate issued');
   if (issuing?.status === 'True') return result('Progressing', `issuing: ${describeCondition(issuing)}`);
+  // cert-manager may say Ready=False "Issuing..." a moment before it adds the Issuing condition.
+  if (ready?.status === 'False' && (ready.reason === 'Issuing' || /^Issuing certificate/.test(ready.message ?? ''))) {
+    return result('Progressing', `issuing: ${describeCondition(ready)}`);
+  }
   if (ready?.status === 'False') return result('Degraded', describeCondition(ready));
   return result('Progressing', ready ? describeCondition(ready) : 'waiting for the certificate');
 };

@@ -13,8 +13,14 @@ const NEGATIVE_TYPES = new Set(['Stalled', 'Failed']);
 /** Conditions that are False or Unknown while the object is still being brought up. */
 const WAITING_TYPES = new Set(['Ready', 'Established', 'Offered', 'Responsive', 'Active']);
 
+/** Kinds that hold configuration only and never get conditions: Healthy once they exist. */
+const CONFIG_ONLY = /(Config|ConfigUsage|Usage)$|^Composition(Revision)?$/;
+
 function crossplane(obj: K8sObject): HealthResult {
   const conditions = conditionsOf(obj);
+  if (conditions.length === 0 && !CONFIG_ONLY.test(obj.kind)) {
+    return result('Progressing', `waiting for the ${obj.kind} to be reconciled (no conditions yet)`);
+  }
   for (const c of conditions) {
     if ((FAILURE_TYPES.has(c.type) && c.status === 'False') || (NEGATIVE_TYPES.has(c.type) && c.status === 'True')) {
       return result('Degraded', `${c.type}: ${describeCondition(c)}`);
