@@ -13,8 +13,10 @@ export const crdHealth: HealthRule = (obj: K8sObject): HealthResult | null => {
   if (names?.status === 'False') return result('Degraded', `names not accepted: ${describeCondition(names)}`);
   const established = condition(obj, 'Established');
   if (established?.status !== 'True') {
-    // Established=False with a reason is a verdict (Argo CD: Degraded); no condition yet still waits.
-    if (established?.status === 'False') return result('Degraded', `not established: ${describeCondition(established)}`);
+    // Established=False is a verdict (as in Argo CD), except for the API server's brief
+    // "Installing" between accepting the names and serving the API; no condition yet still waits.
+    if (established?.status === 'False' && established.reason !== 'Installing') return result('Degraded', `not established: ${describeCondition(established)}`);
+    if (established) return result('Progressing', `waiting for the definition to be established: ${describeCondition(established)}`);
     return result('Progressing', 'waiting for the definition to be established');
   }
   const schema = condition(obj, 'NonStructuralSchema');
