@@ -33,6 +33,9 @@ declare module 'fengari' {
     lua_settop(L: LuaState, idx: number): void;
     lua_gettop(L: LuaState): number;
     lua_rawgeti(L: LuaState, idx: number, n: number): number;
+    lua_pushglobaltable(L: LuaState): void;
+    lua_setmetatable(L: LuaState, idx: number): number;
+    lua_setupvalue(L: LuaState, funcindex: number, n: number): string | null;
   };
   export const lauxlib: {
     luaL_newstate(): LuaState;

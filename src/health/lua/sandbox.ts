@@ -126,17 +126,26 @@ export class LuaScript {
     }
   }
 
-  /** Run against one object, bound as the global `obj`; the result is the returned (or global) `hs`. */
+  /**
+   * Run against one object. Each run gets a fresh global table (reads fall through to the
+   * libraries), so nothing a script sets outlives the object it judged; `obj` is the object and
+   * the verdict is the returned table, or the global `hs` when the script returns nothing.
+   */
   run(obj: unknown): ScriptOutcome {
     const L = this.L;
     this.budget = this.limits.instructions;
     this.heapStart = getHeapStatistics().used_heap_size;
     lua.lua_settop(L, 0);
+    lua.lua_createtable(L, 0, 2); // 1: this run's globals
     pushJson(L, obj);
-    lua.lua_setglobal(L, to_luastring('obj'));
-    lua.lua_pushnil(L);
-    lua.lua_setglobal(L, to_luastring('hs'));
-    lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.fnRef);
+    lua.lua_setfield(L, 1, to_luastring('obj'));
+    lua.lua_createtable(L, 0, 1);
+    lua.lua_pushglobaltable(L);
+    lua.lua_setfield(L, -2, to_luastring('__index'));
+    lua.lua_setmetatable(L, 1);
+    lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.fnRef); // 2: the compiled chunk
+    lua.lua_pushvalue(L, 1);
+    lua.lua_setupvalue(L, 2, 1); // the chunk's _ENV
     let status: number;
     try {
       status = lua.lua_pcall(L, 0, 1, 0);
@@ -151,8 +160,8 @@ export class LuaScript {
       return splitError(raw, this.chunk);
     }
     if (lua.lua_type(L, -1) !== lua.LUA_TTABLE) {
-      lua.lua_settop(L, 0);
-      lua.lua_getglobal(L, to_luastring('hs'));
+      lua.lua_settop(L, 1);
+      lua.lua_getfield(L, 1, to_luastring('hs'));
       if (lua.lua_type(L, -1) !== lua.LUA_TTABLE) {
         lua.lua_settop(L, 0);
         return { error: 'the script returned no health table (expected `return hs` with hs.status and hs.message)' };
