@@ -10,6 +10,9 @@ const scaled: HealthRule = (obj) => {
   const annotations = field(obj, 'metadata', 'annotations') as Record<string, unknown> | undefined;
   const pausedBy = PAUSE_ANNOTATIONS.find((a) => annotations?.[a] !== undefined && annotations[a] !== 'false');
   if (paused?.status === 'True' || pausedBy) return result('Suspended', `${obj.kind} is paused${pausedBy ? ` (${pausedBy})` : ''}`);
+  // Ready=Unknown with an error reason (PartialTriggerError): some triggers cannot work as written.
+  const ready = condition(obj, 'Ready');
+  if (ready?.status === 'Unknown' && /Error$/.test(ready.reason ?? '')) return result('Degraded', describeCondition(ready));
   const fallback = condition(obj, 'Fallback');
   if (fallback?.status === 'True') return result('Degraded', `a trigger is falling back: ${describeCondition(fallback)}`);
   return byReady(obj, `waiting for the ${obj.kind} to be ready`);
