@@ -3,12 +3,6 @@ import type { K8sObject } from '../../manifests/types.js';
 import type { HealthResult, HealthStatus } from '../types.js';
 import { condition, describeCondition, num, result, str } from '../fields.js';
 
-/** "Reason: message" of the condition, or the fallback when the condition is absent. */
-export function said(obj: K8sObject, type: string, fallback: string): string {
-  const c = condition(obj, type);
-  return c ? (c.message || c.reason || fallback) : fallback;
-}
-
 /**
  * The common "Ready" reading: True → Healthy; False → Degraded (or Progressing for the transient
  * reasons given); Unknown or missing → Progressing with `waiting`.
