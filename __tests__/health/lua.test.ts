@@ -53,8 +53,12 @@ describe('Lua sandbox', () => {
     expect(run('hs = { status = "Suspended", message = "paused" }')).toEqual({ value: { status: 'Suspended', message: 'paused' } });
   });
 
-  test.each(['io', 'os', 'require', 'load', 'loadfile', 'dofile', 'package', 'debug', 'collectgarbage'])('%s is not reachable', (name) => {
+  test.each(['io', 'os.execute', 'os.getenv', 'os.remove', 'os.exit', 'require', 'load', 'loadfile', 'dofile', 'package', 'debug', 'collectgarbage', 'string.dump'])('%s is not reachable', (name) => {
     expect(run(`return { status = "Healthy", message = type(${name}) }`)).toEqual({ value: { status: 'Healthy', message: 'nil' } });
+  });
+
+  test('the clock part of os is there, as in Argo CD (scripts compare timestamps)', () => {
+    expect(run('return { status = "Healthy", message = type(os.time()) .. " " .. os.date("%Y", 15778800) }')).toEqual({ value: { status: 'Healthy', message: 'number 1970' } });
   });
 
   test('an endless loop stops at the instruction limit', () => {

@@ -1,6 +1,8 @@
 // A sandboxed Lua VM (fengari: Lua 5.3 in plain JavaScript) for Argo CD health scripts. Only the
-// base, string, table, math and utf8 libraries are opened, with no way to reach files, the process
-// or other code (io, os, package/require, load, dofile, loadfile are absent). Each run has an
+// base, string, table, math and utf8 libraries are opened, plus the clock part of os (time, clock,
+// date, difftime, as Argo CD's safe os library offers), with no way to reach files, the
+// environment, the process or other code (io, os.execute/getenv/remove/exit, package/require,
+// load, dofile, loadfile are absent). Each run has an
 // instruction budget (a count hook) and a memory budget (heap growth, checked from the same hook).
 import fengari from 'fengari';
 import type { LuaState } from 'fengari';
@@ -21,7 +23,7 @@ export const DEFAULT_LIMITS: SandboxLimits = { instructions: 1_000_000, memoryBy
 export type ScriptOutcome = { value: { status?: string; message?: string } } | { error: string; line?: number };
 
 const HOOK_EVERY = 1000;
-const LIBS: [string, string][] = [['_G', 'luaopen_base'], ['string', 'luaopen_string'], ['table', 'luaopen_table'], ['math', 'luaopen_math'], ['utf8', 'luaopen_utf8']];
+const LIBS: [string, string][] = [['_G', 'luaopen_base'], ['string', 'luaopen_string'], ['table', 'luaopen_table'], ['math', 'luaopen_math'], ['utf8', 'luaopen_utf8'], ['os', 'luaopen_os']];
 const REMOVED = ['dofile', 'loadfile', 'load', 'require', 'collectgarbage', 'print'];
 // string.rep can build a huge string in one instruction, before the hook can look at the heap.
 const PRELUDE = `local rep, limit = string.rep, ...
@@ -29,7 +31,8 @@ string.rep = function(s, n, sep)
   if type(n) == "number" and n > 0 and (#tostring(s) + #tostring(sep or "")) * n > limit then error("string.rep result too large", 2) end
   return rep(s, n, sep)
 end
-string.dump = nil`;
+string.dump = nil
+os = { time = os.time, clock = os.clock, date = os.date, difftime = os.difftime }`;
 
 function pushJson(L: LuaState, value: unknown, depth = 0): void {
   if (depth > 64 || value === null || value === undefined) return lua.lua_pushnil(L);
