@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { evaluateCelRule, findCelRule, parseHealthChecks, type CelHealthRule } from '../../src/health/cel-rules.js';
+import { evaluateCelRule, type CelHealthRule } from '../../src/health/cel-rules.js';
+import { findHealthCheck as findCelRule, parseHealthChecks } from '../../src/health/health-checks.js';
 import { formatProblem, type K8sObject } from '../../src/manifests/types.js';
 import { cond, obj } from './fixtures.js';
 
@@ -22,7 +23,7 @@ const WIDGET_RULES = `# health of our custom resources
 function rules(text = WIDGET_RULES): CelHealthRule[] {
   const parsed = parseHealthChecks(text, FILE);
   expect(parsed.errors.map(formatProblem)).toEqual([]);
-  return parsed.rules;
+  return parsed.rules as CelHealthRule[];
 }
 
 const widget = (status?: Record<string, unknown>) => obj('example.com/v1', 'Widget', 'blue', { spec: { size: 3 }, ...(status ? { status } : {}) });

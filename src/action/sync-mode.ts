@@ -23,7 +23,7 @@ export async function runSyncMode(inputs: ActionInputs, ctx: ActionRunContext, e
   const mode = inputs.dryRun ? 'dry-run' : 'sync';
   const bus = new EventBus();
   const { plan, errors } = preparePlan({ manifests: inputs.manifests, root: ctx.workspace, app: inputs.app, namespace: inputs.namespace, revision: ctx.revision });
-  const health = loadHealthRules({ text: inputs.healthChecks });
+  const health = loadHealthRules({ text: inputs.healthChecks, root: ctx.workspace });
   const unsupported = unsupportedInputs(inputs, env);
   for (const w of unsupported.warnings) core.warning(w);
   const problems = [...unsupported.errors.map((message) => ({ source: null, message })), ...errors, ...health.errors];

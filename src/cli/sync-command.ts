@@ -25,7 +25,7 @@ const FLAGS: FlagSpecs = {
   'fail-fast-after': { type: 'string', valueName: 'DURATION', description: 'fail a workload whose pod is stuck in ImagePullBackOff, CrashLoopBackOff... this long (default: 60s)' },
   'dry-run': { type: 'boolean', description: 'validate and dry-run server-side only; change nothing' },
   'create-namespace': { type: 'boolean', description: 'create the namespace first when missing' },
-  'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of CEL health rules per apiVersion/kind' },
+  'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
 };
 

@@ -1,8 +1,10 @@
-// Which rule judges an object: a user's CEL rule first, then the kind's own rule, then generic
-// conditions.
+// Which rule judges an object, in order: deletion in progress (any kind), a user's health check
+// (CEL or Lua), the kind's own rule, a custom resource family's rule, then generic conditions.
 import { groupOf, type K8sObject } from '../manifests/types.js';
 import type { HealthResult, HealthRule } from './types.js';
-import { evaluateCelRule, findCelRule, type CelHealthRule } from './cel-rules.js';
+import { evaluateHealthCheck, findHealthCheck, type HealthCheckRule } from './health-checks.js';
+import { pendingDeletion } from './deletion.js';
+import { familyRuleFor } from './crds/index.js';
 import { deploymentHealth } from './deployment.js';
 import { statefulSetHealth } from './statefulset.js';
 import { daemonSetHealth } from './daemonset.js';
@@ -39,15 +41,17 @@ export function kindRuleFor(obj: K8sObject): HealthRule | undefined {
   return KIND_RULES.get(`${groupOf(obj.apiVersion)}/${obj.kind}`);
 }
 
-/** True when a custom or kind rule (not only the generic one) judges this object. */
-export function hasHealthRule(obj: K8sObject, customRules: readonly CelHealthRule[] = []): boolean {
-  return findCelRule(customRules, obj) !== undefined || kindRuleFor(obj) !== undefined;
+/** True when a custom, kind or family rule (not only the generic one) judges this object. */
+export function hasHealthRule(obj: K8sObject, customRules: readonly HealthCheckRule[] = []): boolean {
+  return findHealthCheck(customRules, obj) !== undefined || kindRuleFor(obj) !== undefined || familyRuleFor(obj) !== undefined;
 }
 
 /** The health of a live object; null (it vanished after apply) is Missing. */
-export function assessHealth(obj: K8sObject | null, customRules: readonly CelHealthRule[] = []): HealthResult {
+export function assessHealth(obj: K8sObject | null, customRules: readonly HealthCheckRule[] = []): HealthResult {
   if (obj === null) return { status: 'Missing', message: 'the object no longer exists' };
-  const custom = findCelRule(customRules, obj);
-  if (custom) return evaluateCelRule(custom, obj);
-  return kindRuleFor(obj)?.(obj) ?? genericHealth(obj);
+  const deleting = pendingDeletion(obj);
+  if (deleting) return deleting;
+  const custom = findHealthCheck(customRules, obj);
+  if (custom) return evaluateHealthCheck(custom, obj);
+  return kindRuleFor(obj)?.(obj) ?? familyRuleFor(obj)?.(obj) ?? genericHealth(obj);
 }

@@ -5,7 +5,7 @@ import { isKind, str } from './fields.js';
 import type { K8sObject } from '../manifests/types.js';
 import type { HealthResult } from './types.js';
 import { assessHealth } from './assess.js';
-import { findCelRule, type CelHealthRule, evaluateCelRule } from './cel-rules.js';
+import { evaluateHealthCheck, findHealthCheck, type HealthCheckRule } from './health-checks.js';
 import { jobHealth } from './job.js';
 import { podHealth } from './pod.js';
 
@@ -38,12 +38,12 @@ function workflowCompletion(obj: K8sObject): HookCompletion {
 }
 
 /** Whether a hook has completed, and how. */
-export function hookCompletion(obj: K8sObject, customRules: readonly CelHealthRule[] = []): HookCompletion {
-  const custom = findCelRule(customRules, obj);
-  if (custom) return fromHealth(evaluateCelRule(custom, obj));
+export function hookCompletion(obj: K8sObject, customRules: readonly HealthCheckRule[] = []): HookCompletion {
+  const custom = findHealthCheck(customRules, obj);
+  if (custom) return fromHealth(evaluateHealthCheck(custom, obj));
   // Job: only Complete and Failed are final (FailureTarget / SuccessCriteriaMet come before them).
   if (isKind(obj, 'batch', 'Job')) return fromHealth(jobHealth(obj)!);
   if (isKind(obj, '', 'Pod')) return podCompletion(obj);
   if (isKind(obj, 'argoproj.io', 'Workflow')) return workflowCompletion(obj);
-  return fromHealth(assessHealth(obj));
+  return fromHealth(assessHealth(obj, customRules));
 }

@@ -10,6 +10,7 @@ export interface Condition {
   status: string;
   reason?: string;
   message?: string;
+  lastTransitionTime?: string;
 }
 
 export function isRecord(v: unknown): v is Json {

@@ -3,7 +3,11 @@ export type { HealthResult, HealthRule, HealthStatus } from './types.js';
 export { HEALTH_STATUSES } from './types.js';
 export { assessHealth, hasHealthRule, kindRuleFor } from './assess.js';
 export { genericHealth } from './generic.js';
-export { parseHealthChecks, findCelRule, evaluateCelRule, type CelHealthRule } from './cel-rules.js';
+export { parseHealthChecks, findHealthCheck, evaluateHealthCheck, type HealthCheckRule, type ParseOptions } from './health-checks.js';
+export { evaluateCelRule, type CelHealthRule } from './cel-rules.js';
+export { evaluateLuaRule, type LuaHealthRule } from './lua-rules.js';
+export { loadHealthChecks } from './load-health-checks.js';
+export { familyRuleFor, familyKinds } from './crds/index.js';
 export { hookCompletion, type HookCompletion, type HookState } from './completion.js';
 export {
   findPodCause,

@@ -2,9 +2,9 @@
 // three questions the gate asks (is this resource healthy? has this hook finished? is a pod stuck?).
 import type { K8sObject } from '../manifests/types.js';
 import type { HealthResult } from '../health/types.js';
-import { assessHealth, findPodCause, formatPodCause, hookCompletion, type CelHealthRule, type HookCompletion } from '../health/index.js';
+import { assessHealth, findPodCause, formatPodCause, hookCompletion, type HealthCheckRule, type HookCompletion } from '../health/index.js';
 
-export type HealthRules = readonly CelHealthRule[];
+export type HealthRules = readonly HealthCheckRule[];
 
 export function resourceHealth(obj: K8sObject, rules?: HealthRules): HealthResult {
   return assessHealth(obj, rules ?? []);

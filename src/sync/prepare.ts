@@ -1,7 +1,6 @@
 // From paths to a plan: load the manifests, build the plan, collect every problem. Shared by the
 // CLI and the action so both refuse the same inputs with the same file:line messages.
-import { readFileSync } from 'node:fs';
-import { parseHealthChecks } from '../health/index.js';
+import { loadHealthChecks } from '../health/index.js';
 import { loadManifests } from '../manifests/load.js';
 import { sortProblems } from '../manifests/problems.js';
 import type { ValidationError } from '../manifests/types.js';
@@ -26,17 +25,7 @@ export function preparePlan(opts: PrepareOptions): { plan: Plan; errors: Validat
   return { plan, errors: sortProblems([...loaded.errors, ...errors]) };
 }
 
-/** Custom CEL health rules from a file (CLI) or inline YAML (action input). */
-export function loadHealthRules(source: { file?: string; text?: string }): { rules: HealthRules; errors: ValidationError[] } {
-  if (source.file) {
-    let text: string;
-    try {
-      text = readFileSync(source.file, 'utf8');
-    } catch {
-      return { rules: [], errors: [{ source: null, message: `${source.file}: health checks file not found or not readable` }] };
-    }
-    return parseHealthChecks(text, source.file);
-  }
-  if (source.text) return parseHealthChecks(source.text, 'input health-checks');
-  return { rules: [], errors: [] };
+/** User health checks (CEL or Lua) from a file (CLI) or the action input (inline YAML or a workspace path). */
+export function loadHealthRules(source: { file?: string; text?: string; root?: string }): { rules: HealthRules; errors: ValidationError[] } {
+  return loadHealthChecks(source);
 }
