@@ -282,7 +282,7 @@ export class MemoryCluster implements ClusterPort {
       if (this.closed) return;
       serve();
       this.setStatus(ref, { conditions: established });
-    }, this.crdEstablishDelayMs);
+    }, this.crdEstablishDelayMs).unref();
   }
 
   private remove(key: string): void {
