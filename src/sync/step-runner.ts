@@ -9,7 +9,7 @@ import { waitGone } from '../cluster/wait.js';
 import type { K8sObject } from '../manifests/types.js';
 import type { Step, Task } from '../plan/types.js';
 import { applyTask } from './apply-task.js';
-import { mapLimit } from './concurrency.js';
+import { mapLimit, sleep } from './concurrency.js';
 import { awaitEstablished, awaitServed, crdDefines, kindKey } from './crd-establish.js';
 import { HOOK_LOG_SETTLE_MS, type HookCleanup } from './hook-cleanup.js';
 import type { EventBus, FailureReason, TaskFailure, TaskState } from './events.js';
@@ -389,7 +389,7 @@ export class StepRunner {
       if (ctx.cancel.aborted) return this.stopRunning('Cancelled', 'cancelled');
       if (ctx.now() >= ctx.deadline) {
         // The timeout message quotes the latest status: one last look at the events first.
-        await Promise.race([this.refreshWarnings(true), new Promise((r) => setTimeout(r, LAST_LOOK_MS))]);
+        await sleep(LAST_LOOK_MS, AbortSignal.any([ctx.cancel, this.signalWhen(this.refreshWarnings(true))]));
         this.evaluateAll();
         return this.stopRunning('Failed', 'timeout');
       }
@@ -461,6 +461,13 @@ export class StepRunner {
       }),
     );
     if (kind === 'Failed') this.failed ??= 'Timeout';
+  }
+
+  /** A signal that aborts when the promise settles. */
+  private signalWhen(p: Promise<unknown>): AbortSignal {
+    const ac = new AbortController();
+    void p.finally(() => ac.abort());
+    return ac.signal;
   }
 
   private refOf(t: TaskTracker): ObjectRef {
