@@ -66,7 +66,7 @@ const noRetry = { retry: { maxAttempts: 1 } };
 const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'app' }, data: { a: '1' } };
 
 describe('createKubeCluster', () => {
-  it('resolves kinds through discovery, cached per group/version, ignoring subresources', async () => {
+  it('resolves kinds through discovery, cached per group/version, ignoring subresources; misses are asked again', async () => {
     const { transport, requests } = fakeServer(() => undefined);
     const cluster = createKubeCluster(kubeconfig(), { transport, ...noRetry });
     expect(await cluster.resolve('apps/v1', 'Deployment')).toEqual({
@@ -77,13 +77,18 @@ describe('createKubeCluster', () => {
       namespaced: true,
     });
     expect(await cluster.resolve('v1', 'Namespace')).toMatchObject({ group: '', plural: 'namespaces', namespaced: false });
+    expect(await cluster.resolve('v1', 'Namespace')).toMatchObject({ plural: 'namespaces' });
+    expect(requests.map((r) => r.path)).toEqual(['/apis/apps/v1', '/api/v1']);
+    // A CRD applied a moment ago may start serving a kind at any time: a miss is not remembered.
+    expect(await cluster.resolve('example.com/v1', 'Widget')).toBeNull();
+    expect(await cluster.resolve('example.com/v1', 'Widget')).toBeNull();
+    expect(requests.map((r) => r.path).slice(2)).toEqual(['/apis/example.com/v1', '/apis/example.com/v1']);
     expect(await cluster.resolve('apps/v1', 'StatefulSet')).toBeNull();
-    expect(await cluster.resolve('example.com/v1', 'Widget')).toBeNull();
-    expect(await cluster.resolve('example.com/v1', 'Widget')).toBeNull();
-    expect(requests.map((r) => r.path)).toEqual(['/apis/apps/v1', '/api/v1', '/apis/example.com/v1']);
+    await cluster.resolve('apps/v1', 'Deployment');
+    expect(requests.map((r) => r.path).slice(4)).toEqual(['/apis/apps/v1']);
     cluster.invalidateDiscovery();
-    await cluster.resolve('example.com/v1', 'Widget');
-    expect(requests).toHaveLength(4);
+    await cluster.resolve('v1', 'Namespace');
+    expect(requests).toHaveLength(6);
   });
 
   it('applies with server-side apply, field manager wavesync, force, strict validation', async () => {

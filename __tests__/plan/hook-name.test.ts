@@ -15,3 +15,8 @@ test('long prefixes are cut so the name fits in 63 characters, keeping the uniqu
   expect(name).toHaveLength(63);
   expect(name.endsWith('0123456-syncfail-1700000000')).toBe(true);
 });
+
+test("Argo CD's example generateName (no trailing dash) keeps the phase's own separator without a revision", () => {
+  expect(hookName('upgrade-sql-schema', null, 'PreSync', 1700000000)).toBe('upgrade-sql-schemapresync-1700000000');
+  expect(hookName('upgrade-sql-schema', 'abcdef1234', 'PreSync', 1700000000)).toBe('upgrade-sql-schemaabcdef1-presync-1700000000');
+});

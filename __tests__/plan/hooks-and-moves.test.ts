@@ -111,7 +111,7 @@ describe('Helm hooks', () => {
     expect(p.steps[0].tasks.map((t) => [t.phase, t.hook])).toEqual([['Sync', false]]);
   });
 
-  test.each(['test', 'pre-rollback', 'post-rollback'])('%s is left out with a warning', (value) => {
+  test.each(['test', 'test-success', 'test-failure', 'pre-rollback', 'post-rollback'])('%s is left out with a warning', (value) => {
     const p = plan([obj({ kind: 'Pod', name: 'left', annotations: helm(value), file: 'chart.yaml', line: 4 })]);
     expect(p.steps).toEqual([]);
     expect(p.skipped).toEqual([expect.objectContaining({ kind: 'Pod', name: 'left', reason: expect.stringContaining(value) })]);

@@ -79,6 +79,12 @@ export function installControllers(cluster: MemoryCluster): void {
   });
   cluster.react('Job', (j) => {
     if ((j.status as { startTime?: string } | undefined)?.startTime) return;
+    if (outcomeOf(j) === 'cannot-create') {
+      // Like the Job controller when admission refuses its pods: a FailedCreate event, no pod.
+      cluster.setStatus(ref(j), { startTime: new Date().toISOString(), active: 0 });
+      cluster.put(failedCreateEvent(j, `Error creating: pods "${j.metadata.name}-x" is forbidden: error looking up service account ${j.metadata.namespace}/missing-sa: serviceaccount "missing-sa" not found`));
+      return;
+    }
     cluster.setStatus(ref(j), { startTime: new Date().toISOString(), active: 1 });
     const pod = podFor(j);
     cluster.put(pod);
@@ -93,6 +99,20 @@ export function installControllers(cluster: MemoryCluster): void {
       });
     }, runForMs(j)).unref();
   });
+}
+
+export function failedCreateEvent(owner: K8sObject, message: string, count = 4): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${owner.metadata.name}.failedcreate`, namespace: owner.metadata.namespace },
+    type: 'Warning',
+    reason: 'FailedCreate',
+    message,
+    count,
+    lastTimestamp: new Date().toISOString(),
+    involvedObject: { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, namespace: owner.metadata.namespace, uid: owner.metadata.uid },
+  };
 }
 
 export async function seedNamespace(cluster: MemoryCluster, name: string): Promise<void> {

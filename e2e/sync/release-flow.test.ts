@@ -52,7 +52,7 @@ describe('sync against the local control plane', () => {
       expect(out.failures[0]).toMatchObject({ name: 'migrate', reason: 'HookFailed', source: { file: 'k8s/hooks.yaml', line: expect.any(Number) } });
       const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
       expect(cms).not.toContain('settings');
-      // The SyncFail notifier ran (and was removed by HookSucceeded), visible in the result.
+      // The SyncFail notifier ran, visible in the result (HookSucceeded keeps it: the sync failed).
       const syncFail = (out.syncFail as { tasks: { name: string; status: string }[] }[]).flatMap((s) => s.tasks);
       expect(syncFail).toEqual([expect.objectContaining({ name: 'notify-failure', status: 'Succeeded' })]);
       expect(out.failures[0].logTail).toEqual(['applying 0042_add_orders', 'ERROR: column orders.total does not exist']);

@@ -66,7 +66,7 @@ export class SyncView {
       case 'hook-log':
         return `  ${e.hookName} | ${e.line}`;
       case 'hook-deleted':
-        return `  deleted hook ${e.liveName} (${e.why})`;
+        return `  deleted hook ${e.kind} ${e.liveName} (${e.why})`;
       case 'step-finished':
         return `${e.phase} wave ${e.wave}: ${e.state}`;
       case 'planned-change':

@@ -14,7 +14,7 @@ const HELM_TO_PHASE: Record<string, Phase> = {
   'post-delete': 'PostDelete',
 };
 /** Helm hooks with no Argo CD equivalent: the object is left out. */
-const HELM_LEFT_OUT = ['test', 'test-success', 'pre-rollback', 'post-rollback'];
+const HELM_LEFT_OUT = ['test', 'test-success', 'test-failure', 'pre-rollback', 'post-rollback'];
 /** Helm 2's CRD hook: the object is a normal resource. */
 const HELM_CRD_INSTALL = 'crd-install';
 export const HELM_HOOK_VALUES = [...Object.keys(HELM_TO_PHASE), HELM_CRD_INSTALL, ...HELM_LEFT_OUT];

@@ -49,7 +49,7 @@ export class LogReporter {
         break;
       }
       case 'hook-deleted':
-        core.info(`  hook ${e.liveName} deleted (${e.why})`);
+        core.info(`  hook ${e.kind} ${e.liveName} deleted (${e.why})`);
         break;
       case 'step-finished':
         this.close();

@@ -9,6 +9,7 @@ import { sleep } from './concurrency.js';
 import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
 import { ObjectFeed } from './object-feed.js';
 import type { HookLogs } from './hook-logs.js';
+import { HookCleanup } from './hook-cleanup.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
 import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
@@ -35,14 +36,19 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const syncUnix = Math.floor(started / 1000);
   const feed = new ObjectFeed(opts.cluster);
   const lingeringLogs: HookLogs[] = [];
+  const hookCleanup = new HookCleanup();
   let state: EngineState = 'Validating';
   const enter = (next: EngineState) => {
     if (!TRANSITIONS[state].includes(next)) throw new Error(`engine: ${state} → ${next} is not a valid transition`);
     state = next;
   };
 
-  const finish = (result: SyncOutcome, reason: FailureReason | null, message: string): SyncResult => {
+  const finish = async (result: SyncOutcome, reason: FailureReason | null, message: string): Promise<SyncResult> => {
     enter('Finished');
+    // Delete policies act now that the sync is over (SEMANTICS 4); a cleanup error is a warning.
+    await hookCleanup.run(opts.cluster, opts.bus, result, now).catch((err) =>
+      opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }),
+    );
     for (const l of lingeringLogs) l.stop();
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
@@ -59,12 +65,12 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     const validated = await validateAgainstCluster(opts.cluster, opts.plan, { revision: opts.plan.revision, now: started, signal: cancel });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
-      return finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
+      return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
     }
-    if (cancel.aborted) return finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
+    if (cancel.aborted) return await finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
     if (opts.mode === 'dry-run') {
       const counts = await reportPlannedChanges(opts, validated, now);
-      return finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
+      return await finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
     }
 
     const plan = validated.plan;
@@ -86,12 +92,13 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       liveName,
       appliedAnything: false,
       lingeringLogs,
+      hookCleanup,
     };
 
     enter('Syncing');
     const main = await runSteps(ctx, plan.steps);
-    if (main.state === 'Succeeded') return finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
-    if (main.state === 'Cancelled') return finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
+    if (main.state === 'Succeeded') return await finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
+    if (main.state === 'Cancelled') return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
 
     const failMessage = describeFailure(builder, main);
     if (ctx.appliedAnything && plan.syncFail.length > 0) {
@@ -100,9 +107,10 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       opts.bus.emit({ type: 'info', at: now(), message: `running ${countTasks(plan.syncFail)} SyncFail hook(s)` });
       await runSteps({ ...ctx, deadline: now() + budget }, plan.syncFail);
     }
-    return finish('Failed', main.reason, failMessage);
+    return await finish('Failed', main.reason, failMessage);
   } catch (err) {
-    return finish('Failed', 'Apply', `the sync stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    if ((state as EngineState) === 'Finished') throw err;
+    return await finish('Failed', 'Apply', `the sync stopped on an unexpected error (${state}): ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     off();
     await feed.close();

@@ -88,7 +88,7 @@ export type SyncEvent =
   | { type: 'task-health'; at: number; taskId: string; health: HealthStatus; message: string }
   | { type: 'task-finished'; at: number; taskId: string; state: TaskState; message: string; failure?: TaskFailure }
   | { type: 'hook-log'; at: number; taskId: string; hookName: string; pod: string; line: string }
-  | { type: 'hook-deleted'; at: number; taskId: string; liveName: string; why: string }
+  | { type: 'hook-deleted'; at: number; taskId: string; kind: string; liveName: string; why: string }
   | { type: 'step-finished'; at: number; phase: Phase; wave: number; index: number; state: StepResult['state'] }
   | { type: 'planned-change'; at: number; taskId: string; task: Task; change: 'create' | 'update' | 'unchanged'; fields: string[] }
   | { type: 'info'; at: number; message: string }

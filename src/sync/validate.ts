@@ -35,7 +35,15 @@ async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: Validation
     return cache.get(key)!;
   };
   const fix = async (t: Task): Promise<Task> => {
-    const info = await resolve(t);
+    let info: ResourceInfo | null;
+    try {
+      info = await resolve(t);
+    } catch (err) {
+      // Discovery refused or failed after its retries: an error at this object's line, not a crash.
+      errors.push({ source: t.source, message: `${t.kind} (apiVersion ${t.apiVersion}): discovery failed: ${describeApiError(err)}` });
+      noDryRun.add(t.id);
+      return t;
+    }
     if (info) return withNamespace(t, info.namespaced ? (t.namespace ?? plan.namespace) : null);
     noDryRun.add(t.id);
     const crdScope = crds.get(`${t.group}/${t.kind}`);
@@ -58,13 +66,17 @@ async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: Validation
 }
 
 /** Namespaces that the sync itself creates and that do not exist yet: objects in them cannot be dry-run. */
-async function namespacesToCreate(cluster: ClusterPort, plan: Plan): Promise<Set<string>> {
+async function namespacesToCreate(cluster: ClusterPort, plan: Plan, errors: ValidationError[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const s of plan.steps)
     for (const t of s.tasks) {
       if (t.kind !== 'Namespace' || t.group !== '' || !t.name) continue;
-      const live = await cluster.get({ apiVersion: 'v1', kind: 'Namespace', namespace: null, name: t.name });
-      if (!live) out.add(t.name);
+      try {
+        const live = await cluster.get({ apiVersion: 'v1', kind: 'Namespace', namespace: null, name: t.name });
+        if (!live) out.add(t.name);
+      } catch (err) {
+        errors.push({ source: t.source, message: `Namespace ${t.name}: could not read it: ${describeApiError(err)}` });
+      }
     }
   return out;
 }
@@ -92,7 +104,7 @@ export async function validateAgainstCluster(
   // Unknown kinds are reported together with every dry-run error of the other objects.
   const resolved = await resolveTasks(cluster, plan, errors, noDryRun);
 
-  const creating = await namespacesToCreate(cluster, resolved);
+  const creating = await namespacesToCreate(cluster, resolved, errors);
   const tasks = allSteps(resolved).flatMap((s) => s.tasks);
   const seen = new Set<string>();
   const toDryRun = tasks.filter((t) => {

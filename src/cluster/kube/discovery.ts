@@ -1,5 +1,6 @@
-// Discovery: which kinds the server serves, cached per group/version. A missing group/version is
-// cached too (as null) until invalidate(), e.g. after a CRD was created.
+// Discovery: which kinds the server serves, cached per group/version. Only positive answers are
+// kept: a group/version or kind that is missing is asked again next time, because a CRD applied
+// a moment ago may start serving it at any time.
 import type { ResourceInfo } from '../port.js';
 import type { KubeHttp } from './http.js';
 import { groupVersionPath } from './paths.js';
@@ -37,7 +38,10 @@ export class Discovery {
     const list = await this.groupVersion(apiVersion);
     // Subresources ("deployments/status") share the kind; the resource itself has no slash.
     const found = list?.resources?.find((r) => r.kind === kind && !r.name.includes('/'));
-    if (!found) return null;
+    if (!found) {
+      this.forget(apiVersion);
+      return null;
+    }
     const slash = apiVersion.indexOf('/');
     return {
       group: slash < 0 ? '' : apiVersion.slice(0, slash),
@@ -46,6 +50,10 @@ export class Discovery {
       plural: found.name,
       namespaced: found.namespaced,
     };
+  }
+
+  private forget(apiVersion: string): void {
+    this.cache.delete(apiVersion);
   }
 
   invalidate(): void {

@@ -19,7 +19,7 @@ import {
 import { BUILTIN_KINDS } from './kinds.js';
 
 export interface RecordedOp {
-  verb: 'apply' | 'replace' | 'create' | 'delete' | 'dry-run';
+  verb: 'apply' | 'replace' | 'create' | 'delete' | 'dry-run' | 'get' | 'watch';
   kind: string;
   namespace: string | null;
   name: string;
@@ -46,6 +46,11 @@ export class MemoryCluster implements ClusterPort {
   private closed = false;
   /** Deletion of objects of these kinds is delayed (ms), as finalizers or foreground deletion would. */
   deleteDelayMs: Record<string, number> = {};
+  /**
+   * How long a new CRD takes to become Established and served (ms), as the API server's CRD
+   * controllers take a moment; Infinity: never (NamesAccepted stays False).
+   */
+  crdEstablishDelayMs = 0;
   /** Called for every (non-dry-run and dry-run) write; throw ApiError to reject, like strict validation. */
   validate: ((obj: K8sObject, opts: WriteOptions) => void) | null = null;
 
@@ -128,6 +133,7 @@ export class MemoryCluster implements ClusterPort {
 
   async get(ref: ObjectRef): Promise<K8sObject | null> {
     this.ensureOpen();
+    this.takeFault('get', { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name } });
     const o = this.store.get(this.keyOf(ref));
     return o ? clone(o) : null;
   }
@@ -166,6 +172,9 @@ export class MemoryCluster implements ClusterPort {
 
   async watch(apiVersion: string, kind: string, namespace: string | null, onEvent: (e: WatchEvent) => void): Promise<Unsubscribe> {
     this.ensureOpen();
+    // Like the real adapter: a kind the server does not serve (yet) cannot be watched.
+    if (!(await this.resolve(apiVersion, kind))) throw new ApiError(404, `the server does not serve kind ${kind} in ${apiVersion}`, 'NotFound');
+    this.takeFault('watch', { apiVersion, kind, metadata: { name: '' } });
     const sub = { group: groupOf(apiVersion), kind, namespace, fn: onEvent };
     for (const o of await this.list(apiVersion, kind, namespace)) onEvent({ type: 'ADDED', object: o });
     this.subs.add(sub);
@@ -203,7 +212,7 @@ export class MemoryCluster implements ClusterPort {
     this.ops.push({ verb, kind: o.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name ?? '', at: Date.now() });
   }
 
-  private takeFault(verb: RecordedOp['verb'], o: K8sObject): void {
+  private takeFault(verb: RecordedOp['verb'], o: Pick<K8sObject, 'kind' | 'metadata'> & { apiVersion: string }): void {
     const f = this.faults.find((x) => (x.verb === 'any' || x.verb === verb) && x.match({ kind: o.kind, name: o.metadata.name ?? '' }));
     if (!f) return;
     if (--f.times <= 0) this.faults.splice(this.faults.indexOf(f), 1);
@@ -248,14 +257,32 @@ export class MemoryCluster implements ClusterPort {
 
   private registerCrd(crd: K8sObject): void {
     const spec = crd.spec as { group: string; names: { kind: string; plural: string }; scope: string; versions: { name: string }[] };
-    this.kinds.set(`${spec.group}/${spec.names.kind}`, {
-      group: spec.group,
-      version: spec.versions?.[0]?.name ?? 'v1',
-      kind: spec.names.kind,
-      plural: spec.names.plural,
-      namespaced: spec.scope !== 'Cluster',
-    });
-    crd.status = { conditions: [{ type: 'NamesAccepted', status: 'True' }, { type: 'Established', status: 'True' }] };
+    const key = `${spec.group}/${spec.names.kind}`;
+    const serve = () =>
+      this.kinds.set(key, {
+        group: spec.group,
+        version: spec.versions?.[0]?.name ?? 'v1',
+        kind: spec.names.kind,
+        plural: spec.names.plural,
+        namespaced: spec.scope !== 'Cluster',
+      });
+    const established = [{ type: 'NamesAccepted', status: 'True' }, { type: 'Established', status: 'True' }];
+    if (this.kinds.has(key) || this.crdEstablishDelayMs <= 0) {
+      serve();
+      crd.status = { conditions: established };
+      return;
+    }
+    if (!Number.isFinite(this.crdEstablishDelayMs)) {
+      crd.status = { conditions: [{ type: 'NamesAccepted', status: 'False', reason: 'TestNeverEstablished', message: 'held back by the test' }] };
+      return;
+    }
+    crd.status = { conditions: [{ type: 'Established', status: 'False', reason: 'Installing' }] };
+    const ref = { apiVersion: crd.apiVersion, kind: crd.kind, namespace: null, name: crd.metadata.name ?? '' };
+    setTimeout(() => {
+      if (this.closed) return;
+      serve();
+      this.setStatus(ref, { conditions: established });
+    }, this.crdEstablishDelayMs).unref();
   }
 
   private remove(key: string): void {
