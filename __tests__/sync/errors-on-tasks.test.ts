@@ -14,6 +14,7 @@ const boom = () => new Error('socket hang up (injected)');
 /** A health rule whose evaluation throws, as a bug in a rule or in the health module would. */
 const throwingRule = (): CelHealthRule =>
   ({
+    engine: 'cel',
     apiVersion: 'v1',
     kind: 'ConfigMap',
     source: { file: 'health.yaml', line: 1 },
