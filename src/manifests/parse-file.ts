@@ -11,7 +11,7 @@ export function parseManifestText(text: string, file: string): LoadResult {
   const result: LoadResult = { objects: [], errors: [], warnings: [] };
   const lines = new LineCounter();
   const parser = new Parser(lines.addNewLine);
-  let composer = new Composer({ merge: true });
+  const composer = new Composer({ merge: true });
   for (const token of parser.parse(text)) {
     if (token.type === 'document') {
       const deep = tooDeepAt(token, MAX_NESTING_DEPTH);
@@ -20,7 +20,6 @@ export function parseManifestText(text: string, file: string): LoadResult {
           source: { file, line: lines.linePos(deep).line },
           message: `document is nested too deeply: more than ${MAX_NESTING_DEPTH} levels of maps and lists`,
         });
-        composer = new Composer({ merge: true }); // forget the skipped document's directives
         continue;
       }
     }
