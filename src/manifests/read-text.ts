@@ -34,10 +34,17 @@ export function readManifestText(abs: string, maxBytes = MAX_FILE_BYTES): TextOr
   }
 }
 
-/** Strict UTF-8 (a leading BOM is dropped); the first bad byte is reported with its line. */
+/** Characters YAML does not allow in a stream (C0 and C1 controls but tab, line ends and NEL; DEL; U+FFFE/F). */
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+/**
+ * Strict UTF-8 (a leading BOM is dropped); the first bad byte is reported with its line. Control
+ * characters, which YAML forbids and which mark a binary file, are refused the same way.
+ */
 export function decodeManifest(bytes: Uint8Array): TextOrProblem {
+  let text: string;
   try {
-    return { text: strict.decode(bytes) };
+    text = strict.decode(bytes);
   } catch {
     const { line, offset } = firstInvalidByte(bytes);
     return {
@@ -45,6 +52,17 @@ export function decodeManifest(bytes: Uint8Array): TextOrProblem {
       message: `file is not UTF-8 text (byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}); save it as UTF-8`,
     };
   }
+  const bad = NOT_PRINTABLE.exec(text);
+  if (bad) {
+    let line = 1;
+    for (let i = 0; i < bad.index; i++) if (text.charCodeAt(i) === 10) line++;
+    const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      line,
+      message: `file contains the control character ${code}, which YAML does not allow (is it a binary file?); inside a double-quoted string write it as an escape such as "\\u0007"`,
+    };
+  }
+  return { text };
 }
 
 /** Line (1-based) and offset of the first byte that does not belong to a valid UTF-8 sequence. */
