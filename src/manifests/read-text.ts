@@ -17,7 +17,7 @@ export function readManifestText(abs: string, maxBytes = MAX_FILE_BYTES): TextOr
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes) {
-      return { line: null, message: `file is ${mib(size)} MiB; manifest files are read up to ${mib(maxBytes)} MiB` };
+      return { line: 1, message: `file is ${mib(size)} MiB; manifest files are read up to ${mib(maxBytes)} MiB` };
     }
     const bytes = Buffer.allocUnsafe(size);
     let read = 0;
