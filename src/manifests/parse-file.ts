@@ -56,7 +56,7 @@ function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounte
 }
 
 function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult): void {
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     result.errors.push({ source, message: 'document is not a Kubernetes object: expected a map with apiVersion, kind and metadata' });
     return;
   }
