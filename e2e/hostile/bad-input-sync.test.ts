@@ -113,16 +113,21 @@ describe('sync refuses hostile input and changes nothing', () => {
 });
 
 /** The CLI with a kubeconfig of our choosing (the harness always passes the shared one). */
-function syncWith(kubeconfig: string, dir: string, namespace: string): Promise<{ code: number | null; stderr: string }> {
+function syncWith(kubeconfig: string, dir: string, namespace: string): Promise<{ code: number | null; stderr: string; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), 'sync', '--manifests', 'k8s', '--namespace', namespace, '--kubeconfig', kubeconfig, '--timeout', '60s'], {
       cwd: dir,
       env: { ...process.env, CI: '1' },
     });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      output += d;
+    });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('close', (code) => resolve({ code, stderr, output }));
   });
 }
 
@@ -148,10 +153,11 @@ describe('kubeconfigs that cannot work', () => {
     const kc = path.join(dir, 'kubeconfig');
     fs.writeFileSync(kc, shared().replace(/^(\s*server: https:\/\/[^:/\s]+):\d+/m, '$1:1023'));
     const r = await syncWith(kc, dir, ns.name);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/cannot reach the Kubernetes API server https:\/\/[^\s]+:1023: connection refused/);
-    expect(r.stderr.match(/cannot reach the Kubernetes API server/g)).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|fetch failed/);
+    // The engine ends the sync as failed (exit 1), not as invalid input.
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/cannot reach the Kubernetes API server https:\/\/[^\s]+:1023: connection refused \(nothing listens at that address and port\)/);
+    expect(r.output.match(/cannot reach the Kubernetes API server/g)).toHaveLength(1);
+    expect(r.output).not.toMatch(/\n\s+at .+:\d+:\d+|fetch failed/);
     expect(await snapshot(ns.name)).toEqual(before);
   });
 });
