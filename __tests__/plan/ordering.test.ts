@@ -28,13 +28,13 @@ describe('ordering', () => {
 
   test('ties are broken by name, then namespace', () => {
     const got = order([
-      obj({ kind: 'ConfigMap', name: 'b', namespace: 'a' }),
-      obj({ kind: 'ConfigMap', name: 'a', namespace: 'z' }),
-      obj({ kind: 'ConfigMap', name: 'b', namespace: 'A' }),
-      obj({ kind: 'ConfigMap', name: 'B', namespace: 'a' }),
+      obj({ kind: 'Widget', apiVersion: 'example.com/v1', name: 'b', namespace: 'a' }),
+      obj({ kind: 'Widget', apiVersion: 'example.com/v1', name: 'a', namespace: 'z' }),
+      obj({ kind: 'Widget', apiVersion: 'example.com/v1', name: 'b', namespace: '0a' }),
+      obj({ kind: 'Widget', apiVersion: 'example.com/v1', name: 'B', namespace: 'a' }),
     ]);
-    // byte order: upper case before lower case
-    expect(got).toEqual(['Sync 0 ConfigMap a/B', 'Sync 0 ConfigMap z/a', 'Sync 0 ConfigMap A/b', 'Sync 0 ConfigMap a/b']);
+    // byte order: upper case before lower case (custom kinds may have upper-case names; namespaces may not)
+    expect(got).toEqual(['Sync 0 Widget a/B', 'Sync 0 Widget z/a', 'Sync 0 Widget 0a/b', 'Sync 0 Widget a/b']);
   });
 
   test('phase first, then wave (negative waves first), then kind', () => {

@@ -43,6 +43,12 @@ function loadFile(path: string): KubeConfig {
     if (code === 'EACCES') throw new KubeconfigError(`${path}: kubeconfig file is not readable`);
     const line = (err as { mark?: { line?: number } }).mark?.line;
     const where = typeof line === 'number' ? `${path}:${line + 1}` : path;
+    // client-node names a missing field by its path only ("clusters[0].cluster.server is missing").
+    const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec((err as Error).message ?? '');
+    if (missing?.[3] === 'cluster.server') {
+      throw new KubeconfigError(`${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`);
+    }
+    if (missing) throw new KubeconfigError(`${where}: ${missing[1]}[${missing[2]}].${missing[3]} is missing; a kubeconfig needs clusters, users and contexts`);
     throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
   }
   return kc;
@@ -87,6 +93,18 @@ function selectContext(kc: KubeConfig, context: string | undefined, file: string
   const cluster = kc.getCurrentCluster();
   if (!cluster?.server) {
     throw new KubeconfigError(`${file}: context "${kc.getCurrentContext()}" has no cluster with a server URL`);
+  }
+  if (!isHttpUrl(cluster.server)) {
+    throw new KubeconfigError(`${file}: cluster "${cluster.name}" has server "${cluster.server}", which is not an https:// or http:// URL`);
+  }
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+  } catch {
+    return false;
   }
 }
 

@@ -119,6 +119,8 @@ function retryAfterOf(err: unknown): string | undefined {
 /** Whether to retry an error, and how long the server asked us to wait. */
 export function classifyError(err: unknown, safeOnly = false, now = Date.now()): RetryDecision {
   if (isAbort(err)) return { retry: false };
+  // A failure that no retry can mend (no such host, a certificate refused) ends at once.
+  if (asRecord(err)?.permanent === true) return { retry: false };
   const status = statusOf(err);
   if (status !== undefined) {
     const retryable = safeOnly ? SAFE_STATUSES : RETRY_STATUSES;

@@ -1,8 +1,8 @@
 // Entry point of the manifest model: paths → objects with sources, and every problem found.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandPaths } from './expand-paths.js';
 import { parseManifestText } from './parse-file.js';
+import { readManifestText } from './read-text.js';
 import type { LoadResult } from './types.js';
 
 export interface LoadOptions {
@@ -18,18 +18,16 @@ export function loadManifests(paths: string[], opts: LoadOptions): LoadResult {
     result.errors.push({ source: null, message: 'no manifests given: name at least one file, directory or glob' });
     return result;
   }
-  const expanded = expandPaths(paths, opts.cwd ?? opts.root);
+  const expanded = expandPaths(paths, opts.cwd ?? opts.root, opts.root);
   result.errors.push(...expanded.errors);
   for (const abs of expanded.files) {
     const file = relativeToRoot(abs, opts.root);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (err) {
-      result.errors.push({ source: null, message: `${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    const read = readManifestText(abs);
+    if (!('text' in read)) {
+      result.errors.push(read.line === null ? { source: null, message: `${file}: ${read.message}` } : { source: { file, line: read.line }, message: read.message });
       continue;
     }
-    const parsed = parseManifestText(text, file);
+    const parsed = parseManifestText(read.text, file);
     result.objects.push(...parsed.objects);
     result.errors.push(...parsed.errors);
     result.warnings.push(...parsed.warnings);

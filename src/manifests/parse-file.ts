@@ -1,42 +1,62 @@
-// One file's text → Kubernetes objects, each with the line its document starts on.
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+// One file's text → Kubernetes objects, each with the line its document starts on. Documents are
+// parsed one at a time and dropped once their objects are taken, so memory follows the objects,
+// not the syntax trees of the whole file.
+import { Composer, isMap, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { expandedSize } from './expanded-size.js';
+import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_OBJECT_BYTES } from './limits.js';
 import type { K8sObject, LoadResult, ManifestObject, Source } from './types.js';
+import { tooDeepAt } from './yaml-depth.js';
 
 export function parseManifestText(text: string, file: string): LoadResult {
   const result: LoadResult = { objects: [], errors: [], warnings: [] };
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: true });
-  const docList = Array.isArray(docs) ? docs : [];
-  for (const doc of docList) {
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const pos = e.linePos?.[0];
-        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ merge: true });
+  for (const token of parser.parse(text)) {
+    if (token.type === 'document') {
+      const deep = tooDeepAt(token, MAX_NESTING_DEPTH);
+      if (deep !== null) {
         result.errors.push({
-          source: { file, line: pos?.line ?? 1 },
-          message: `YAML syntax error${pos ? ` at column ${pos.col}` : ''}: ${message}`,
+          source: { file, line: lines.linePos(deep).line },
+          message: `document is nested too deeply: more than ${MAX_NESTING_DEPTH} levels of maps and lists`,
         });
+        continue;
       }
-      continue;
     }
-    const contents = doc.contents as Node | null;
-    if (!contents) continue; // empty document
-    const line = lines.linePos(contents.range?.[0] ?? 0).line;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (err) {
-      result.errors.push({ source: { file, line }, message: `YAML error: ${(err as Error).message}` });
-      continue;
-    }
-    if (value === null || value === undefined) continue;
-    addDocument(value, contents, { file, line }, lines, result);
+    for (const doc of composer.next(token)) addParsedDocument(doc, file, lines, result);
   }
+  for (const doc of composer.end()) addParsedDocument(doc, file, lines, result);
   return result;
 }
 
+function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounter, result: LoadResult): void {
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0]);
+      const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      result.errors.push({ source: { file, line: pos.line }, message: `YAML syntax error at column ${pos.col}: ${message}` });
+    }
+    return;
+  }
+  const contents = doc.contents as Node | null;
+  if (!contents) return; // empty document
+  const line = lines.linePos(contents.range?.[0] ?? 0).line;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const message = /alias count/i.test((err as Error).message)
+      ? `too many aliases: expanding them would exceed the limit of ${MAX_ALIAS_COUNT} (a guard against alias bombs)`
+      : `YAML error: ${(err as Error).message}`;
+    result.errors.push({ source: { file, line }, message });
+    return;
+  }
+  if (value === null || value === undefined) return;
+  addDocument(value, contents, { file, line }, lines, result);
+}
+
 function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult): void {
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     result.errors.push({ source, message: 'document is not a Kubernetes object: expected a map with apiVersion, kind and metadata' });
     return;
   }
@@ -51,6 +71,18 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     });
     return;
   }
+  const size = expandedSize(obj, MAX_OBJECT_BYTES);
+  if (size.cyclic) {
+    result.errors.push({ source, message: 'object contains itself through a YAML alias; it cannot be sent to the API server as JSON' });
+    return;
+  }
+  if (size.bytes > MAX_OBJECT_BYTES) {
+    result.errors.push({
+      source,
+      message: `object is larger than ${MAX_OBJECT_BYTES / (1024 * 1024)} MiB once its YAML aliases are expanded; the API server accepts no bigger request`,
+    });
+    return;
+  }
   const problem = objectProblem(obj);
   if (problem === 'not-an-object') {
     result.warnings.push({ source, message: 'document has no apiVersion or kind; it is not a Kubernetes object and was ignored' });
@@ -60,7 +92,10 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     result.errors.push({ source, message: problem });
     return;
   }
-  const m: ManifestObject = { object: obj as K8sObject, source };
+  // One compact copy (size checked above, so aliases cannot blow it up): yaml builds its maps by
+  // adding keys one at a time, which leaves V8 objects with spare room; 20 MB of small manifests
+  // kept about twice the memory without this.
+  const m: ManifestObject = { object: structuredClone(obj) as K8sObject, source };
   const annotationLines = findAnnotationLines(node, lines);
   if (annotationLines) m.annotationLines = annotationLines;
   result.objects.push(m);
@@ -71,10 +106,16 @@ function isListKind(obj: Record<string, unknown>): boolean {
   return typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items);
 }
 
+/** group/version (group a DNS subdomain) or a core version; kinds are DNS-1035 labels in any case, as CRDs require. */
+const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const KIND = /^[A-Za-z]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$/;
+
 function objectProblem(obj: Record<string, unknown>): string | null | 'not-an-object' {
   if (obj.apiVersion === undefined && obj.kind === undefined) return 'not-an-object';
   if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') return 'object has no apiVersion (a string such as "v1" or "apps/v1")';
   if (typeof obj.kind !== 'string' || obj.kind === '') return 'object has no kind (a string such as "ConfigMap")';
+  if (!API_VERSION.test(obj.apiVersion)) return `apiVersion ${JSON.stringify(obj.apiVersion)} is not valid: use a version such as "v1", or group/version such as "apps/v1"`;
+  if (!KIND.test(obj.kind)) return `kind ${JSON.stringify(obj.kind)} is not valid: use letters, digits and "-", starting with a letter, such as "ConfigMap"`;
   const meta = obj.metadata;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return `${obj.kind} has no metadata: metadata.name is required`;
   const { name, generateName } = meta as Record<string, unknown>;

@@ -14,7 +14,7 @@ export function readWave(annotations: Record<string, string>): WaveResult {
     if (wave === null) {
       return {
         wave: 0,
-        errors: [{ annotation: key, message: `${key} must be an integer such as "-1", "0" or "5" (got "${raw}")` }],
+        errors: [{ annotation: key, message: `${key} must be an integer such as "-1", "0" or "5" (got ${JSON.stringify(raw)})` }],
       };
     }
     return { wave, errors: [] };
@@ -22,10 +22,13 @@ export function readWave(annotations: Record<string, string>): WaveResult {
   return { wave: 0, errors: [] };
 }
 
-/** An integer as Go's strconv.Atoi reads it (optional sign, digits), limited to 32 bits as Argo's int. */
+/**
+ * An integer as Go's strconv.Atoi reads it (optional sign, ASCII digits), limited to 32 bits as
+ * Argo's int. Nothing is trimmed: Argo CD rejects " 3" or "3\n" (a block scalar) and falls back to
+ * wave 0, so accepting them here would order the same repository differently.
+ */
 export function parseWave(raw: string): number | null {
-  const s = raw.trim();
-  if (!/^[+-]?\d+$/.test(s)) return null;
-  const n = Number(s);
+  if (!/^[+-]?[0-9]+$/.test(raw)) return null;
+  const n = Number(raw);
   return n >= -(2 ** 31) && n < 2 ** 31 ? n : null;
 }

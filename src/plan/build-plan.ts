@@ -1,6 +1,7 @@
 // The planner: manifest objects → the ordered plan. Pure: no I/O, no clock, no cluster.
 import { findDuplicates, type Identified } from '../manifests/duplicates.js';
 import { readObjectAnnotations, type ObjectAnnotations } from '../manifests/object-annotations.js';
+import { defaultNamespaceError, objectMetaErrors } from '../manifests/object-meta.js';
 import { groupOf, type K8sObject, type ManifestObject, type ValidationError, type Warning } from '../manifests/types.js';
 import { moveDependenciesFirst } from './dependency-moves.js';
 import { crdScopes, resolveNamespace } from './namespaces.js';
@@ -29,6 +30,8 @@ export function buildPlan(objects: ManifestObject[], opts: PlanOptions): PlanRes
   const tasks: Task[] = [];
   const applied: Identified[] = [];
   const crds = crdScopes(objects);
+  const badNamespace = defaultNamespaceError(opts.namespace);
+  if (badNamespace) errors.push(badNamespace);
 
   for (const m of objects) {
     const ann = readObjectAnnotations(m);
@@ -53,6 +56,7 @@ export function buildPlan(objects: ManifestObject[], opts: PlanOptions): PlanRes
       });
       continue;
     }
+    errors.push(...objectMetaErrors(m));
     applied.push({ manifest: m, namespace: ns.namespace });
     const phases: Phase[] = ann.role.kind === 'hook' ? ann.role.phases : ['Sync'];
     for (const phase of phases) tasks.push(makeTask(m, ann, phase, ns.namespace));
@@ -81,7 +85,9 @@ function makeTask(m: ManifestObject, ann: ObjectAnnotations, phase: Phase, names
   const hook = ann.role.kind === 'hook';
   const name = metadata.name ?? null;
   const generateName = name === null ? (metadata.generateName ?? null) : null;
-  const object = structuredClone(m.object) as K8sObject;
+  // A new top level and metadata only: the rest is shared with the manifest (and with the other
+  // phases of a hook), never copied, so a big or alias-heavy object costs its size once.
+  const object: K8sObject = { ...m.object, metadata: { ...m.object.metadata } };
   if (namespace === null) delete object.metadata.namespace;
   else object.metadata.namespace = namespace;
   const base = { phase, group: groupOf(apiVersion), kind, namespace, name, generateName };

@@ -26,7 +26,10 @@ export interface Task {
   /** As written, e.g. "Replace=true". */
   syncOptions: string[];
   source: Source;
-  /** The object to apply (namespace defaulted; annotations kept). */
+  /**
+   * The object to apply (namespace defaulted; annotations kept). Nested values are shared with the
+   * manifest object and other tasks: read-only; copy before changing anything.
+   */
   object: K8sObject;
 }
 

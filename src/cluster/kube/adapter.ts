@@ -53,7 +53,11 @@ function writeQuery(opts: WriteOptions | undefined): Query {
 }
 
 export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {}): KubeCluster {
-  const http = new KubeHttp(opts.transport ?? kubeTransport(kc), { retry: opts.retry, requestTimeoutMs: opts.requestTimeoutMs });
+  const http = new KubeHttp(opts.transport ?? kubeTransport(kc), {
+    retry: opts.retry,
+    requestTimeoutMs: opts.requestTimeoutMs,
+    server: kc.getCurrentCluster()?.server,
+  });
   const discovery = new Discovery(http);
   const defaultNamespace = contextNamespace(kc);
   const hubs = new Map<string, WatchHub>();

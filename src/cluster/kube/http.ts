@@ -53,11 +53,24 @@ export interface KubeHttpOptions {
   retry?: RetryOptions;
   /** Per attempt: the whole answer of a JSON call, or the headers of a stream. */
   requestTimeoutMs?: number;
+  /** The server URL, named in messages about credentials. */
+  server?: string;
+}
+
+/** 401 and RBAC's 403 say what they mean for the user's kubeconfig. */
+export function explainAuthError(err: HttpApiError, server: string): HttpApiError {
+  if (err.status === 401) {
+    err.message = `the API server ${server} refused the credentials (401 Unauthorized): the kubeconfig's token or client certificate is missing, wrong or expired`;
+  } else if (err.status === 403 && / cannot [a-z]+ (resource|path) /i.test(err.message)) {
+    err.message = `${err.message} (403 Forbidden from ${server}: the kubeconfig's user is known but lacks this permission)`;
+  }
+  return err;
 }
 
 export class KubeHttp {
   private readonly retry: RetryOptions;
   private readonly timeoutMs: number;
+  private readonly server: string;
 
   constructor(
     private readonly transport: Transport,
@@ -65,6 +78,7 @@ export class KubeHttp {
   ) {
     this.retry = opts.retry ?? {};
     this.timeoutMs = opts.requestTimeoutMs ?? 60_000;
+    this.server = opts.server ?? 'the cluster';
   }
 
   /**
@@ -82,7 +96,7 @@ export class KubeHttp {
     try {
       const res = await this.transport({ ...req, signal });
       if (res.status < 200 || res.status >= 300) {
-        throw apiErrorFrom(res.status, await res.text().catch(() => ''), res.headers);
+        throw explainAuthError(apiErrorFrom(res.status, await res.text().catch(() => ''), res.headers), this.server);
       }
       return await read(res);
     } catch (err) {

@@ -1,6 +1,7 @@
 // One HTTP request to the API server, authenticated by the kubeconfig. Goes through client-node's
 // own fetch (its undici and its TLS/auth dispatcher), so exec plugins, tokens and client certs all work.
 import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import { ClusterConnectionError } from './connection-error.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -47,7 +48,14 @@ export function kubeTransport(kc: KubeConfig): Transport {
     }
     if (req.signal) ctx.setSignal(req.signal);
     await kc.applySecurityAuthentication(ctx);
-    const res = await library.send(ctx).toPromise();
+    let res;
+    try {
+      res = await library.send(ctx).toPromise();
+    } catch (err) {
+      // Cancellation and timeouts stay as they are; a failed connection is said in words.
+      if (req.signal?.aborted || (err as Error)?.name === 'AbortError') throw err;
+      throw new ClusterConnectionError(server, err);
+    }
     return {
       status: res.httpStatusCode,
       headers: res.headers,
