@@ -1,5 +1,6 @@
 // Every action input → one validated options object. The only place that reads INPUT_* variables.
 import path from 'node:path';
+import { DURATION_ACCEPTED, parseDuration } from './model/duration.js';
 import { appNameProblem, defaultAppName } from './plan/app-name.js';
 
 export const MODES = ['sync', 'plan', 'diff', 'delete'] as const;
@@ -79,7 +80,7 @@ export function readInputs(env: Env): InputsResult {
     const v = get(name) || fallback;
     const s = parseDuration(v);
     if (s !== null) return s;
-    errors.push(`input ${name}: "${v}" is not a duration; use seconds ("90") or units such as "30s", "5m", "1h30m"`);
+    errors.push(`input ${name}: "${v}" is not a duration; ${DURATION_ACCEPTED}`);
     return parseDuration(fallback) ?? 0;
   };
   const count = (name: string, fallback: number): number => {
@@ -127,15 +128,4 @@ export function readInputs(env: Env): InputsResult {
     errors.push(`input namespace: "${inputs.namespace}" is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters)`);
   }
   return { inputs, errors };
-}
-
-/** "90" → 90, "30s", "5m", "1h30m", "1.5m" → seconds; null when not a duration. */
-export function parseDuration(text: string): number | null {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  if (t === '' || !/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t)) return null;
-  const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
-  let total = 0;
-  for (const [, n, u] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(n) * unit[u];
-  return total;
 }

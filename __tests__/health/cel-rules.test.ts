@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { evaluateCelRule, findCelRule, parseHealthChecks, type CelHealthRule } from '../../src/health/cel-rules.js';
-import { formatProblem, type K8sObject } from '../../src/manifests/types.js';
+import type { K8sObject } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { cond, obj } from './fixtures.js';
 
 const FILE = '.github/health-checks.yaml';

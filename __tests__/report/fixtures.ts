@@ -2,7 +2,8 @@
 // a PreSync migration, three Sync waves, a PostSync smoke test and a SyncFail notifier.
 import type { HealthStatus } from '../../src/health/types.js';
 import type { K8sObject } from '../../src/manifests/types.js';
-import type { Phase, Plan, Step, Task } from '../../src/plan/types.js';
+import type { Phase } from '../../src/model/phases.js';
+import type { Plan, Step, Task } from '../../src/plan/types.js';
 import type { EventBus, StepResult, SyncResult, TaskFailure, TaskResult, TaskState } from '../../src/sync/events.js';
 
 export const T0 = 1_700_000_000_000;

@@ -1,5 +1,5 @@
 // wavesync plan: load the manifests and print what a sync would do, in order. No cluster needed.
-import { formatProblem } from '../manifests/types.js';
+import { formatProblem } from '../model/problems.js';
 import { preparePlan } from '../sync/prepare.js';
 import { describeFlags, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';

@@ -1,8 +1,8 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
 import { createKubeCluster } from '../cluster/kube/adapter.js';
 import { KubeconfigError, loadKubeConfig } from '../cluster/kubeconfig.js';
-import { formatProblem } from '../manifests/types.js';
-import { parseDuration } from '../inputs.js';
+import { formatProblem } from '../model/problems.js';
+import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { loadHealthRules, preparePlan } from '../sync/prepare.js';
@@ -43,7 +43,7 @@ ${describeFlags(FLAGS)}
 function duration(args: Record<string, string[]>, name: string, fallback: string): number {
   const raw = args[name]?.[0] ?? fallback;
   const seconds = parseDuration(raw);
-  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; use seconds ("90") or units such as "30s", "5m", "1h30m"`);
+  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
   return Math.round(seconds * 1000);
 }
 

@@ -2,6 +2,7 @@
 // step in place (each task's state, health message and elapsed time); elsewhere it prints one
 // plain line per change, which is what CI logs want.
 import type { SyncEvent } from '../sync/events.js';
+import { objectLabel } from '../model/object-ref.js';
 import type { Task } from '../plan/types.js';
 
 interface Row {
@@ -13,7 +14,7 @@ interface Row {
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
-const label = (t: Task, liveName: string | null) => `${t.kind} ${t.namespace ? t.namespace + '/' : ''}${liveName ?? t.name ?? t.generateName ?? ''}`;
+const label = (t: Task, liveName: string | null) => objectLabel({ ...t, name: liveName ?? t.name });
 
 export class SyncView {
   private start = 0;

@@ -7,7 +7,8 @@
 //     message: "..."       (optional, a CEL expression giving a string)
 // The object is bound as `self`. Expressions are compiled once, when the file is read.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { groupOf, type K8sObject, type Source, type ValidationError } from '../manifests/types.js';
+import { groupOf, type K8sObject, type ValidationError } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 import type { HealthResult, HealthStatus } from './types.js';
 import { compileExpr, type CompiledExpr } from './cel-expr.js';
 

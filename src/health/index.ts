@@ -1,7 +1,7 @@
 // The health package's public face: what the engine calls.
 export type { HealthResult, HealthRule, HealthStatus } from './types.js';
 export { HEALTH_STATUSES } from './types.js';
-export { assessHealth, hasHealthRule, kindRuleFor } from './assess.js';
+export { assessHealth, kindRuleFor } from './assess.js';
 export { genericHealth } from './generic.js';
 export { parseHealthChecks, findCelRule, evaluateCelRule, type CelHealthRule } from './cel-rules.js';
 export { hookCompletion, type HookCompletion, type HookState } from './completion.js';

@@ -1,6 +1,7 @@
 // One file's text → Kubernetes objects, each with the line its document starts on.
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import type { K8sObject, LoadResult, ManifestObject, Source } from './types.js';
+import type { Source } from '../model/problems.js';
+import type { K8sObject, LoadResult, ManifestObject } from './types.js';
 
 export function parseManifestText(text: string, file: string): LoadResult {
   const result: LoadResult = { objects: [], errors: [], warnings: [] };

@@ -4,7 +4,8 @@
 import * as core from '@actions/core';
 import type { Task } from '../plan/types.js';
 import type { EventBus, SyncEvent } from '../sync/events.js';
-import { durationOf, formatDuration, objectLabel, stateIcon } from './format.js';
+import { objectLabel } from '../model/object-ref.js';
+import { durationOf, formatDuration, stateIcon } from './format.js';
 
 export class LogReporter {
   private readonly tasks = new Map<string, { task: Task; name: string | null; startedAt: number }>();
@@ -70,7 +71,7 @@ export class LogReporter {
 
   private label(taskId: string): string {
     const t = this.tasks.get(taskId);
-    return t ? objectLabel(t.task.kind, t.task.namespace, t.name) : taskId;
+    return t ? objectLabel({ ...t.task, name: t.name }) : taskId;
   }
 
   private open(title: string): void {

@@ -1,5 +1,6 @@
 // The live state of a sync, folded from events: what the check run shows while it runs.
-import type { Phase, Plan } from '../plan/types.js';
+import type { Phase } from '../model/phases.js';
+import type { Plan } from '../plan/types.js';
 import type { StepResult, SyncEvent, TaskState } from '../sync/events.js';
 import { durationOf, formatDuration, mdCell, stateIcon } from './format.js';
 

@@ -5,7 +5,7 @@
 // skips SyncFail.
 import type { Step, Task } from '../plan/types.js';
 import { hookName } from '../plan/hook-name.js';
-import { sleep } from './concurrency.js';
+import { sleep } from '../model/sleep.js';
 import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
 import { ObjectFeed } from './object-feed.js';
 import type { HookLogs } from './hook-logs.js';
@@ -14,7 +14,7 @@ import { ResultBuilder } from './result-builder.js';
 import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
-import { formatProblem } from '../manifests/types.js';
+import { formatProblem } from '../model/problems.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHealthChecks } from '../health/index.js';
 import { loadManifests } from '../manifests/load.js';
-import { sortProblems } from '../manifests/problems.js';
+import { sortProblems } from '../model/problems.js';
 import type { ValidationError } from '../manifests/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';

@@ -1,6 +1,7 @@
 // Folds the event stream into the final SyncResult. The engine uses it for its own result, so the
 // result can never disagree with what the reporters saw.
-import type { Phase, Plan, Step, Task } from '../plan/types.js';
+import type { Phase } from '../model/phases.js';
+import type { Plan, Step, Task } from '../plan/types.js';
 import type { FailureReason, StepResult, SyncEvent, SyncMode, SyncOutcome, SyncResult, TaskFailure, TaskResult } from './events.js';
 
 const isSyncFail = (phase: Phase) => phase === 'SyncFail';

@@ -1,7 +1,8 @@
 // Runs one step (SEMANTICS 3): BeforeHookCreation deletes, applies in runs of one kind, then the
 // gate: every hook completed and every resource Healthy. Watch-driven; a one-second tick only
 // re-checks fail-fast thresholds, which pass with time rather than with events.
-import type { ClusterPort, ObjectRef } from '../cluster/port.js';
+import type { ClusterPort } from '../cluster/port.js';
+import type { ObjectRef } from '../model/object-ref.js';
 import { waitGone } from '../cluster/wait.js';
 import type { K8sObject } from '../manifests/types.js';
 import type { Step, Task } from '../plan/types.js';
