@@ -8,7 +8,6 @@ export { hookCompletion, type HookCompletion, type HookState } from './completio
 export {
   findPodCause,
   formatPodCause,
-  podSelectorFor,
   FAIL_FAST_REASONS,
   type PodCause,
   type PodEvent,
