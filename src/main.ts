@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { planToText } from './cli/plan-format.js';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import type { ValidationError } from './manifests/types.js';
-import { preparePlan } from './sync/prepare.js';
+import { preparePlan } from './source/prepare.js';
 import { EventBus } from './sync/events.js';
 import { startReporting } from './report/index.js';
 import { setOutputs, type Outputs } from './report/outputs.js';

@@ -7,7 +7,7 @@ import type { ActionInputs } from '../inputs.js';
 import { startReporting } from '../report/index.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
-import { loadHealthRules, preparePlan } from '../sync/prepare.js';
+import { loadHealthRules, preparePlan } from '../source/prepare.js';
 import { cancelOnSignals } from '../sync/signals.js';
 import { maskKubeconfigCredentials } from './mask-credentials.js';
 import { unsupportedInputs } from './unsupported.js';

@@ -1,6 +1,6 @@
 // wavesync plan: load the manifests and print what a sync would do, in order. No cluster needed.
 import { formatProblem } from '../model/problems.js';
-import { preparePlan } from '../sync/prepare.js';
+import { preparePlan } from '../source/prepare.js';
 import { describeFlags, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';

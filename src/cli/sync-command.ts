@@ -5,7 +5,7 @@ import { formatProblem } from '../model/problems.js';
 import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
-import { loadHealthRules, preparePlan } from '../sync/prepare.js';
+import { loadHealthRules, preparePlan } from '../source/prepare.js';
 import { syncResultToJson } from '../sync/result-json.js';
 import { cancelOnSignals } from '../sync/signals.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';

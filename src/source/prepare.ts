@@ -7,7 +7,7 @@ import { sortProblems } from '../model/problems.js';
 import type { ValidationError } from '../manifests/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
-import type { HealthRules } from './health-adapter.js';
+import type { HealthRules } from '../sync/health-adapter.js';
 
 export interface PrepareOptions {
   manifests: string[];
