@@ -1,6 +1,6 @@
 // Action entry (bundled to dist/index.js): read the inputs, run the mode, set the outputs.
 import * as core from '@actions/core';
-import { planToText } from './cli/plan-format.js';
+import { planToText } from './report/plan-format.js';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import type { ValidationError } from './manifests/types.js';
 import { preparePlan } from './source/prepare.js';

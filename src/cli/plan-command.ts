@@ -4,7 +4,7 @@ import { preparePlan } from '../source/prepare.js';
 import { describeFlags, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
-import { planToJson, planToText } from './plan-format.js';
+import { planToJson, planToText } from '../report/plan-format.js';
 
 const FLAGS: FlagSpecs = {
   manifests: { type: 'string', multiple: true, valueName: 'PATH', description: 'file, directory or glob of manifests' },
