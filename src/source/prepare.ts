@@ -1,13 +1,12 @@
-// From paths to a plan: load the manifests, build the plan, collect every problem. Shared by the
-// CLI and the action so both refuse the same inputs with the same file:line messages.
+// The pipeline's source step: from paths to a plan (load the manifests, build the plan, collect
+// every problem) and the custom health rules. Checkout and rendering will join it here.
 import { readFileSync } from 'node:fs';
-import { parseHealthChecks } from '../health/index.js';
+import { parseHealthChecks, type CelHealthRule } from '../health/index.js';
 import { loadManifests } from '../manifests/load.js';
 import { sortProblems } from '../model/problems.js';
 import type { ValidationError } from '../manifests/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
-import type { HealthRules } from '../sync/health-adapter.js';
 
 export interface PrepareOptions {
   manifests: string[];
@@ -27,7 +26,7 @@ export function preparePlan(opts: PrepareOptions): { plan: Plan; errors: Validat
 }
 
 /** Custom CEL health rules from a file (CLI) or inline YAML (action input). */
-export function loadHealthRules(source: { file?: string; text?: string }): { rules: HealthRules; errors: ValidationError[] } {
+export function loadHealthRules(source: { file?: string; text?: string }): { rules: CelHealthRule[]; errors: ValidationError[] } {
   if (source.file) {
     let text: string;
     try {
