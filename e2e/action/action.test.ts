@@ -3,6 +3,7 @@
 // and the check-run requests GitHub would receive.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeGitHub, type RecordedRequest } from '../../test/github/fake-server.js';
+import { resultSchemaErrors } from '../../test/result-schema.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { coreApi, withNamespace } from '../setup/cluster.js';
@@ -80,6 +81,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(Number(run.outputs['duration-seconds'])).toBeGreaterThan(3);
       const summaryJson = JSON.parse(run.outputs.summary) as { result: string; steps: { phase: string; state: string; tasks: { name: string; state: string }[] }[] };
       expect(summaryJson.result).toBe('Succeeded');
+      expect(resultSchemaErrors(summaryJson)).toEqual([]);
       expect(summaryJson.steps.map((s) => `${s.phase}:${s.state}`)).toEqual([
         'PreSync:Succeeded',
         'PreSync:Succeeded',
@@ -147,6 +149,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(failed).toEqual([
         expect.objectContaining({ phase: 'PreSync', kind: 'Job', namespace: ns, name: 'migrate', reason: 'HookFailed', file: 'k8s/hooks.yaml', line: migrateLine }),
       ]);
+      expect(resultSchemaErrors(JSON.parse(run.outputs.summary))).toEqual([]);
       // The step fails with a message naming the Job (an ::error command on the step).
       const errors = workflowCommands(run.stdout).filter((c) => c.command === 'error');
       expect(errors.some((e) => /migrate/.test(e.message))).toBe(true);
@@ -198,6 +201,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(failed[0].line).toBeLessThanOrEqual(settingsAt + 4);
       const summary = JSON.parse(run.outputs.summary) as Json;
       expect(summary).toMatchObject({ app: 'shop', result: 'Failed', reason: 'Validation' });
+      expect(resultSchemaErrors(summary)).toEqual([]);
       expect(workflowCommands(run.stdout).filter((c) => c.command === 'error').at(-1)?.message).toMatch(/nothing was applied/);
       // Nothing reached the cluster.
       const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
