@@ -1,5 +1,5 @@
 // The sync engine: an explicit state machine over the plan's steps.
-//   Validating → (DryRunOnly | Syncing) → [SyncFail] → Finished
+//   Validating → Syncing → [SyncFail] → Finished (a dry run and a refusal go Validating → Finished)
 // Each step runs to its gate before the next starts; a failure stops new steps and, when anything
 // was applied, runs the SyncFail steps with their own budget. Cancellation stops everything and
 // skips SyncFail.
