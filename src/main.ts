@@ -11,8 +11,9 @@ type Env = Record<string, string | undefined>;
 type ModeRunner = (inputs: ActionInputs, env: Env, inputProblems: Problem[], started: number) => Promise<void>;
 
 const notYetAvailable = (mode: Mode): ModeRunner => async (inputs, env, _problems, started) => {
-  setRefusedOutputs(inputs.app, inputs.ref || env.GITHUB_SHA || null, [], started);
-  core.setFailed(`mode ${mode} is not yet available in this version of wavesync; use mode: plan`);
+  const message = `mode ${mode} is not yet available in this version of wavesync; use mode: plan`;
+  setRefusedOutputs({ app: inputs.app, revision: inputs.ref || env.GITHUB_SHA || null, mode, problems: [], message, started });
+  core.setFailed(message);
 };
 
 const MODES: Record<Mode, ModeRunner> = {
@@ -29,9 +30,10 @@ async function run(env: Env = process.env): Promise<void> {
   if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
   const revision = inputs.ref || env.GITHUB_SHA || null;
   if (errors.length > 0) {
+    const message = `${errors.length} invalid input${errors.length > 1 ? 's' : ''}; nothing was applied`;
     for (const e of errors) core.error(e);
-    setRefusedOutputs(inputs.app, revision, [], started);
-    core.setFailed(`${errors.length} invalid input${errors.length > 1 ? 's' : ''}; nothing was applied`);
+    setRefusedOutputs({ app: inputs.app, revision, mode: inputs.mode, problems: errors.map((e) => ({ source: null, message: e })), message, started });
+    core.setFailed(message);
     return;
   }
   const unsupported = unsupportedInputs(inputs, env);
@@ -39,8 +41,9 @@ async function run(env: Env = process.env): Promise<void> {
   try {
     await MODES[inputs.mode](inputs, env, unsupported.errors.map((message) => ({ source: null, message })), started);
   } catch (err) {
-    setRefusedOutputs(inputs.app, revision, [], started);
-    core.setFailed(`wavesync failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const message = `wavesync failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+    setRefusedOutputs({ app: inputs.app, revision, mode: inputs.mode, problems: [], message: message.split('\n')[0], started });
+    core.setFailed(message);
   }
 }
 

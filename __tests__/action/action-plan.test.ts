@@ -102,3 +102,22 @@ describe('action, every mode treats inputs it cannot honour the same way', () =>
     expect(r.stdout).not.toContain('::warning');
   });
 });
+
+describe('action, one result shape whatever stops the run', () => {
+  test('invalid inputs: the summary output names the app and conforms to the schema; each bad input is a failed resource', async () => {
+    const { resultSchemaErrors } = await import('../../test/result-schema.js');
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', app: 'seeds', timeout: 'soon' });
+    expect(r.status).not.toBe(0);
+    const summary = JSON.parse(r.outputs.summary);
+    expect(summary).toMatchObject({ app: 'seeds', result: 'Failed', reason: 'Validation' });
+    expect(resultSchemaErrors(summary)).toEqual([]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input timeout/) })]);
+  });
+
+  test('mode: plan: the summary output is a Planned result in the same shape', async () => {
+    const { resultSchemaErrors } = await import('../../test/result-schema.js');
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', namespace: 'seeds' });
+    expect(r.status).toBe(0);
+    expect(resultSchemaErrors(JSON.parse(r.outputs.summary))).toEqual([]);
+  });
+});

@@ -3,6 +3,6 @@
 import type { Problem } from '../model/problems.js';
 import { refusedOutputs, setOutputs } from '../report/outputs.js';
 
-export function setRefusedOutputs(app: string, revision: string | null, problems: Problem[], started: number): void {
-  setOutputs(refusedOutputs({ app, revision, problems, durationMs: Date.now() - started }));
+export function setRefusedOutputs(opts: { app: string; revision: string | null; mode: string; problems: Problem[]; message: string; started: number }): void {
+  setOutputs(refusedOutputs({ ...opts, durationMs: Date.now() - opts.started }));
 }
