@@ -69,3 +69,19 @@ describe('reporters replaying a recorded sync', () => {
     expect(checkRuns[0]).toMatchObject({ conclusion: 'failure' });
   });
 });
+
+describe('the CLI board on a terminal, replaying a recorded sync', () => {
+  it('draws each step with its tasks read from the fold, and ends with the result line', async () => {
+    const rec = await recordSync(appManifests());
+    const out: string[] = [];
+    const bus = new EventBus();
+    bus.on(new SyncView((t) => out.push(t), true).listener);
+    replay(bus, rec);
+    // eslint-disable-next-line no-control-regex
+    const text = out.join('').replace(/\x1b\[\d*[AJ]/g, '');
+    expect(text).toMatch(/^Sync wave 1: Succeeded$/m);
+    expect(text).toMatch(/^ {2}Deployment app\/web +Succeeded +[\d.]+s/m);
+    expect(text).toMatch(/^ {2}Job app\/migrate +Succeeded +[\d.]+s/m);
+    expect(text).toMatch(/Succeeded in [\d.]+s: synced/);
+  });
+});
