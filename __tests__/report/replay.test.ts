@@ -77,7 +77,6 @@ describe('the CLI board on a terminal, replaying a recorded sync', () => {
     const bus = new EventBus();
     bus.on(new SyncView((t) => out.push(t), true).listener);
     replay(bus, rec);
-    // eslint-disable-next-line no-control-regex
     const text = out.join('').replace(/\x1b\[\d*[AJ]/g, '');
     expect(text).toMatch(/^Sync wave 1: Succeeded$/m);
     expect(text).toMatch(/^ {2}Deployment app\/web +Succeeded +[\d.]+s/m);
