@@ -192,6 +192,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       fs.writeFileSync(file, broken);
       const run = await deploy(ns, repo, pushEvent());
       expect(run.code).toBe(1);
+      // The 0600 copy of the kubeconfig input is gone, and the step ended at once (no client
+      // or watch left holding the process).
+      expect(run.leftInRunnerTemp).toEqual([]);
+      expect(run.tookMs).toBeLessThan(20_000);
       expect(run.outputs).toMatchObject({ result: 'Failed', 'failed-phase': '' });
       const failed = JSON.parse(run.outputs['failed-resources']) as Json[];
       expect(failed).toEqual([expect.objectContaining({ reason: 'Validation', file: 'k8s/app.yaml', message: expect.stringContaining('sync-wave') })]);
@@ -206,10 +210,6 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       // Nothing reached the cluster.
       const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
       expect(cms).not.toContain('settings');
-      // The 0600 copy of the kubeconfig input is gone, and the step ended at once (no client
-      // or watch left holding the process).
-      expect(run.leftInRunnerTemp).toEqual([]);
-      expect(run.tookMs).toBeLessThan(20_000);
       expectNoSecrets(run, repo);
     }));
 
