@@ -1,5 +1,6 @@
 // Every action input → one validated options object. The only place that reads INPUT_* variables.
 import path from 'node:path';
+import { DURATION_ACCEPTED, parseDuration } from './model/duration.js';
 import { appNameProblem, defaultAppName } from './plan/app-name.js';
 
 export const MODES = ['sync', 'plan', 'diff', 'delete'] as const;
@@ -47,6 +48,26 @@ export interface InputsResult {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * action.yml's defaults, which GitHub's runner sets for every input not given (a unit test keeps
+ * the two equal). Also the fallbacks when an input is absent (a local run, the CLI's tests).
+ */
+export const INPUT_DEFAULTS = {
+  renderer: 'auto',
+  namespace: 'default',
+  mode: 'sync',
+  prune: 'false',
+  'dry-run': 'false',
+  timeout: '10m',
+  'wave-delay': '0s',
+  'create-namespace': 'false',
+  'lock-timeout': '5m',
+  retries: '0',
+  'fail-fast-after': '60s',
+} as const;
+
+const isTrue = (v: string) => v === 'true';
+
 /** The value of an input as @actions/core reads it: INPUT_<NAME upper-cased, spaces as _>, trimmed. */
 export function inputValue(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -79,7 +100,7 @@ export function readInputs(env: Env): InputsResult {
     const v = get(name) || fallback;
     const s = parseDuration(v);
     if (s !== null) return s;
-    errors.push(`input ${name}: "${v}" is not a duration; use seconds ("90") or units such as "30s", "5m", "1h30m"`);
+    errors.push(`input ${name}: "${v}" is not a duration; ${DURATION_ACCEPTED}`);
     return parseDuration(fallback) ?? 0;
   };
   const count = (name: string, fallback: number): number => {
@@ -103,23 +124,23 @@ export function readInputs(env: Env): InputsResult {
     repository,
     ref: get('ref'),
     token: get('token'),
-    renderer: choice('renderer', RENDERERS, 'auto'),
+    renderer: choice('renderer', RENDERERS, INPUT_DEFAULTS.renderer),
     helmValues: lines('helm-values'),
     kubeconfig: get('kubeconfig'),
     context: get('context'),
-    namespace: get('namespace') || 'default',
+    namespace: get('namespace') || INPUT_DEFAULTS.namespace,
     app,
-    mode: choice('mode', MODES, 'sync'),
-    prune: bool('prune', false),
-    dryRun: bool('dry-run', false),
-    timeoutSeconds: duration('timeout', '10m'),
-    waveDelaySeconds: duration('wave-delay', '0s'),
-    createNamespace: bool('create-namespace', false),
+    mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
+    prune: bool('prune', isTrue(INPUT_DEFAULTS.prune)),
+    dryRun: bool('dry-run', isTrue(INPUT_DEFAULTS['dry-run'])),
+    timeoutSeconds: duration('timeout', INPUT_DEFAULTS.timeout),
+    waveDelaySeconds: duration('wave-delay', INPUT_DEFAULTS['wave-delay']),
+    createNamespace: bool('create-namespace', isTrue(INPUT_DEFAULTS['create-namespace'])),
     healthChecks: get('health-checks'),
     checkName: get('check-name') || `wavesync / ${app}`,
-    lockTimeoutSeconds: duration('lock-timeout', '5m'),
-    retries: count('retries', 0),
-    failFastAfterSeconds: duration('fail-fast-after', '60s'),
+    lockTimeoutSeconds: duration('lock-timeout', INPUT_DEFAULTS['lock-timeout']),
+    retries: count('retries', Number(INPUT_DEFAULTS.retries)),
+    failFastAfterSeconds: duration('fail-fast-after', INPUT_DEFAULTS['fail-fast-after']),
     environment: get('environment'),
     environmentUrl: get('environment-url'),
   };
@@ -127,15 +148,4 @@ export function readInputs(env: Env): InputsResult {
     errors.push(`input namespace: "${inputs.namespace}" is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters)`);
   }
   return { inputs, errors };
-}
-
-/** "90" → 90, "30s", "5m", "1h30m", "1.5m" → seconds; null when not a duration. */
-export function parseDuration(text: string): number | null {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  if (t === '' || !/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t)) return null;
-  const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
-  let total = 0;
-  for (const [, n, u] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(n) * unit[u];
-  return total;
 }

@@ -77,3 +77,47 @@ describe('action, mode: plan', () => {
     expect(later.stdout).toContain('mode diff is not yet available');
   });
 });
+
+describe('action, every mode treats inputs it cannot honour the same way', () => {
+  test('mode: plan refuses a renderer it cannot run, as mode: sync does, and says so', () => {
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', renderer: 'kustomize' });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toContain('input renderer: kustomize is not available yet');
+    expect(r.outputs.result).toBe('Failed');
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input renderer/) })]);
+  });
+
+  test('mode: plan refuses another repository', () => {
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', repository: 'acme/elsewhere' });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toContain('input repository: checking out another repository (acme/elsewhere) is not available yet');
+  });
+
+  test('every input at its action.yml default, as the runner sets them: no warning', async () => {
+    const { runnerInputEnv } = await import('../../test/github/runner-inputs.js');
+    const env = runnerInputEnv({ manifests: 'examples/seeds', mode: 'plan', token: '' }, { repository: 'acme/seeds', token: '' });
+    const inputs = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice('INPUT_'.length).toLowerCase(), v]));
+    const r = runAction(inputs);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('::warning');
+  });
+});
+
+describe('action, one result shape whatever stops the run', () => {
+  test('invalid inputs: the summary output names the app and conforms to the schema; each bad input is a failed resource', async () => {
+    const { resultSchemaErrors } = await import('../../test/result-schema.js');
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', app: 'seeds', timeout: 'soon' });
+    expect(r.status).not.toBe(0);
+    const summary = JSON.parse(r.outputs.summary);
+    expect(summary).toMatchObject({ app: 'seeds', result: 'Failed', reason: 'Validation' });
+    expect(resultSchemaErrors(summary)).toEqual([]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input timeout/) })]);
+  });
+
+  test('mode: plan: the summary output is a Planned result in the same shape', async () => {
+    const { resultSchemaErrors } = await import('../../test/result-schema.js');
+    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', namespace: 'seeds' });
+    expect(r.status).toBe(0);
+    expect(resultSchemaErrors(JSON.parse(r.outputs.summary))).toEqual([]);
+  });
+});

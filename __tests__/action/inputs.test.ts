@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseDuration, readInputs } from '../../src/inputs.js';
+import { readInputs } from '../../src/inputs.js';
+import { parseDuration } from '../../src/model/duration.js';
 
 const env = (inputs: Record<string, string>, extra: Record<string, string> = {}) =>
   Object.fromEntries([...Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]), ...Object.entries(extra)]);

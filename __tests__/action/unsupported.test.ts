@@ -18,3 +18,22 @@ describe('inputs not available yet are never ignored silently', () => {
     expect(w).toEqual([expect.stringMatching(/^input prune/), expect.stringMatching(/^input retries/), expect.stringMatching(/^input lock-timeout/)]);
   });
 });
+
+describe('an input left at its action.yml default never warns (the runner sets every input)', () => {
+  it('every default, as the runner sets them, gives no error and no warning in any mode', async () => {
+    const { runnerInputEnv } = await import('../../test/github/runner-inputs.js');
+    for (const mode of ['sync', 'plan']) {
+      const env = { GITHUB_REPOSITORY: 'acme/shop', ...runnerInputEnv({ manifests: 'k8s', mode }, { repository: 'acme/shop', token: 'ghs_x' }) };
+      const { inputs: read, errors } = readInputs(env);
+      expect(errors).toEqual([]);
+      expect(unsupportedInputs(read, env)).toEqual({ errors: [], warnings: [] });
+    }
+  });
+
+  it('the fallbacks in inputs.ts are action.yml defaults', async () => {
+    const { actionDefaults } = await import('../../test/github/runner-inputs.js');
+    const { INPUT_DEFAULTS } = await import('../../src/inputs.js');
+    const defaults = actionDefaults();
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) expect([name, defaults[name]]).toEqual([name, value]);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { K8sObject } from '../../src/manifests/types.js';
-import type { ClusterPort, ObjectRef, WatchEvent } from '../../src/cluster/port.js';
-import { deleteAndWait, waitGone } from '../../src/cluster/wait.js';
+import type { ClusterPort, WatchEvent } from '../../src/cluster/port.js';
+import type { ObjectRef } from '../../src/model/object-ref.js';
+import { waitGone } from '../../src/cluster/wait.js';
 
 /** Just enough of a cluster for waiting: get, delete (finishing later), watch. */
 class TinyCluster {
@@ -98,25 +99,5 @@ describe('waitGone', () => {
     const p = waitGone(c.port(), ref('stuck'), { signal: ac.signal });
     ac.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-  });
-});
-
-describe('deleteAndWait', () => {
-  it('deletes with Foreground by default and waits for the deletion', async () => {
-    const c = new TinyCluster();
-    c.put('x');
-    let done = false;
-    const p = deleteAndWait(c.port(), ref('x')).then(() => (done = true));
-    await new Promise((r) => setTimeout(r, 5));
-    expect(c.deletes).toEqual(['x']);
-    expect(done).toBe(false);
-    c.remove('x');
-    await p;
-  });
-
-  it('returns at once when the object was already gone', async () => {
-    const c = new TinyCluster();
-    await deleteAndWait(c.port(), ref('x'), 'Background');
-    expect(c.gets).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // assessHealth picks the rule: a user's CEL rule, then the kind's rule, then generic conditions.
 import { describe, expect, test } from '@jest/globals';
-import { assessHealth, hasHealthRule, parseHealthChecks } from '../../src/health/index.js';
+import { assessHealth, kindRuleFor, parseHealthChecks } from '../../src/health/index.js';
 import { cond, deployment, obj } from './fixtures.js';
 
 const custom = parseHealthChecks(
@@ -41,9 +41,8 @@ describe('assessHealth', () => {
     // A CRD-defined "Deployment" in another group is not judged by the apps/v1 rule.
     const foreign = obj('example.com/v1', 'Deployment', 'd', { status: { conditions: [cond('Ready', 'True', 'Done')] } });
     expect(assessHealth(foreign)).toEqual({ status: 'Healthy', message: expect.stringContaining('ready') });
-    expect(hasHealthRule(foreign)).toBe(false);
-    expect(hasHealthRule(rolledOut)).toBe(true);
-    expect(hasHealthRule(obj('example.com/v1', 'Widget', 'w'), custom)).toBe(true);
+    expect(kindRuleFor(foreign)).toBeUndefined();
+    expect(kindRuleFor(rolledOut)).toBeDefined();
   });
 });
 

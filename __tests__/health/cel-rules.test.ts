@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { evaluateCelRule, type CelHealthRule } from '../../src/health/cel-rules.js';
 import { findHealthCheck as findCelRule, parseHealthChecks } from '../../src/health/health-checks.js';
-import { formatProblem, type K8sObject } from '../../src/manifests/types.js';
+import type { K8sObject } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { cond, obj } from './fixtures.js';
 
 const FILE = '.github/health-checks.yaml';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadHealthChecks } from '../../src/health/load-health-checks.js';
 import { assessHealth } from '../../src/health/assess.js';
-import { formatProblem } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { obj } from './fixtures.js';
 
 let root: string;

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { assessHealth } from '../../src/health/assess.js';
 import { parseHealthChecks, type ParseOptions } from '../../src/health/health-checks.js';
 import { LuaScript } from '../../src/health/lua/sandbox.js';
-import { formatProblem } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { cond, obj } from './fixtures.js';
 
 // A script in the style teams keep in argocd-cm: the object is `obj`, the answer is `hs`.

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assessHealth } from '../../src/health/assess.js';
 import { parseHealthChecks } from '../../src/health/health-checks.js';
-import { formatProblem } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { obj } from './fixtures.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname ?? '.', '../../README.md'), 'utf8');

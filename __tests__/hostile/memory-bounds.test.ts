@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { preparePlan } from '../../src/sync/prepare.js';
+import { preparePlan } from '../../src/source/prepare.js';
 import { configMap, MIB, smallManifests, tempRepo } from './generate.js';
 
 v8.setFlagsFromString('--expose-gc');

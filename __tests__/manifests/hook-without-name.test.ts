@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
 import { parseManifestText } from '../../src/manifests/index.js';
-import { formatProblem } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 
 // SEMANTICS 4: a hook needs metadata.name or metadata.generateName; Argo CD would invent a name.
 test('a hook with neither name nor generateName is an error at its file and line', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadManifests } from '../../src/manifests/load.js';
 import { MAX_NESTING_DEPTH } from '../../src/manifests/limits.js';
 import { parseManifestText } from '../../src/manifests/parse-file.js';
-import { formatProblem } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { loadManifests } from '../../src/manifests/load.js';
-import { formatProblem } from '../../src/manifests/types.js';
+import { formatProblem } from '../../src/model/problems.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 
 const root = process.cwd();

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { KIND_ORDER, kindRank } from '../../src/plan/kind-order.js';
 import { compareBytes, sortName } from '../../src/plan/sort-key.js';
-import { ALL_PHASES, type Plan, type Task } from '../../src/plan/types.js';
+import { ALL_PHASES } from '../../src/model/phases.js';
+import type { Plan, Task } from '../../src/plan/types.js';
 import { obj } from './helpers.js';
 
 // Namespace and CRD are left out here: their moves are the documented exception to the sort key

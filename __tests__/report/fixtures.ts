@@ -1,9 +1,14 @@
-// Realistic plans and event sequences for the reporter tests, built by hand: a small shop app with
-// a PreSync migration, three Sync waves, a PostSync smoke test and a SyncFail notifier.
+// Realistic plans and event sequences for the reporter tests: a small shop app with a PreSync
+// migration, three Sync waves, a PostSync smoke test and a SyncFail notifier. The events are
+// scripted (deterministic times, names and messages, for the golden files); the result is never
+// built here: it is the engine's own fold of those events (ResultBuilder). Tests of what the real
+// engine emits replay recordings instead (recorded.ts).
 import type { HealthStatus } from '../../src/health/types.js';
 import type { K8sObject } from '../../src/manifests/types.js';
-import type { Phase, Plan, Step, Task } from '../../src/plan/types.js';
-import type { EventBus, StepResult, SyncResult, TaskFailure, TaskResult, TaskState } from '../../src/sync/events.js';
+import type { Phase } from '../../src/model/phases.js';
+import type { Plan, Step, Task } from '../../src/plan/types.js';
+import type { EventBus, StepResult, SyncResult, TaskFailure } from '../../src/sync/events.js';
+import { ResultBuilder } from '../../src/sync/result-builder.js';
 
 export const T0 = 1_700_000_000_000;
 export const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -81,30 +86,25 @@ const MESSAGES: Record<string, string> = {
 };
 
 /**
- * Plays a sync of the plan on the bus as the engine would, with a fake clock starting at T0, and
- * returns the SyncResult it ends with. `pauseMs` waits between steps so throttled updates happen.
+ * Plays a scripted sync of the plan on the bus, with a fake clock starting at T0, and returns the
+ * engine's fold of it. `pauseMs` waits between steps so throttled updates happen.
  */
 export async function playSync(bus: EventBus, plan: Plan, fateOf: FateOf = () => undefined, pauseMs = 0, mode: SyncResult['mode'] = 'sync'): Promise<SyncResult> {
   let now = T0;
   const server = 'https://admin:s3cr3t-pass@10.20.30.40:6443/';
+  const fold = new ResultBuilder();
+  const off = bus.on(fold.listener);
   bus.emit({ type: 'sync-started', at: now, plan, mode, server });
   const failures: TaskFailure[] = [];
   const syncFailFailures: TaskFailure[] = [];
-  const play = async (steps: Step[], into: TaskFailure[]): Promise<StepResult[]> => {
-    const results: StepResult[] = [];
-    let stopped = false;
+  const play = async (steps: Step[], into: TaskFailure[]): Promise<void> => {
     for (const [index, s] of steps.entries()) {
-      if (stopped) {
-        results.push({ phase: s.phase, wave: s.wave, state: 'Pending', startedAt: null, finishedAt: null, tasks: s.tasks.map((t) => pendingResult(t)) });
-        continue;
-      }
       if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-      const startedAt = (now += 200);
-      bus.emit({ type: 'step-started', at: now, phase: s.phase, wave: s.wave, index });
-      const tasks: TaskResult[] = [];
+      bus.emit({ type: 'step-started', at: (now += 200), phase: s.phase, wave: s.wave, index });
+      let state: StepResult['state'] = 'Succeeded';
       for (const t of s.tasks) {
         const fate = fateOf(t) ?? { state: 'Succeeded' };
-        const tStart = (now += 50);
+        now += 50;
         bus.emit({ type: 'task-started', at: now, taskId: t.id, task: t, liveName: t.name });
         bus.emit({ type: 'task-applied', at: (now += 30), taskId: t.id, action: 'created', liveName: t.name as string });
         for (const line of fate.logs ?? []) bus.emit({ type: 'hook-log', at: (now += 10), taskId: t.id, hookName: t.name as string, pod: `${t.name}-x7k2p`, line });
@@ -121,41 +121,19 @@ export async function playSync(bus: EventBus, plan: Plan, fateOf: FateOf = () =>
           into.push(failure);
         }
         bus.emit({ type: 'task-finished', at: now, taskId: t.id, state: fate.state, message, failure });
-        tasks.push({ taskId: t.id, kind: t.kind, namespace: t.namespace, name: t.name, hook: t.hook, source: t.source, state: fate.state, health, message, action: 'created', startedAt: tStart, finishedAt: now });
+        if (fate.state === 'Failed') state = 'Failed';
       }
-      const state: StepResult['state'] = tasks.some((t) => t.state === 'Failed') ? 'Failed' : 'Succeeded';
       bus.emit({ type: 'step-finished', at: now, phase: s.phase, wave: s.wave, index, state });
-      results.push({ phase: s.phase, wave: s.wave, state, startedAt, finishedAt: now, tasks });
-      if (state === 'Failed') stopped = true;
+      if (state === 'Failed') return;
     }
-    return results;
   };
-  const steps = await play(plan.steps, failures);
+  await play(plan.steps, failures);
   const failed = failures.length > 0;
-  const syncFailSteps = failed ? await play(plan.syncFail, syncFailFailures) : [];
-  const result: SyncResult = {
-    app: plan.app,
-    revision: plan.revision,
-    mode,
-    result: failed ? 'Failed' : 'Succeeded',
-    reason: failed ? failures[0].reason : null,
-    message: failed ? `${failures[0].kind} ${failures[0].name} failed: ${failures[0].message}` : '',
-    failedPhase: failed ? failures[0].phase : null,
-    failures,
-    syncFailFailures,
-    steps,
-    syncFailSteps,
-    startedAt: T0,
-    finishedAt: now,
-    durationMs: now - T0,
-    server,
-  };
+  if (failed) await play(plan.syncFail, syncFailFailures);
+  const result = fold.build(failed ? 'Failed' : 'Succeeded', failed ? failures[0].reason : null, failed ? `${failures[0].kind} ${failures[0].name} failed: ${failures[0].message}` : '', now);
+  off();
   bus.emit({ type: 'sync-finished', at: now, result });
   return result;
-}
-
-function pendingResult(t: Task): TaskResult {
-  return { taskId: t.id, kind: t.kind, namespace: t.namespace, name: t.name, hook: t.hook, source: t.source, state: 'Pending' as TaskState, health: null, message: '', action: null, startedAt: null, finishedAt: null };
 }
 
 export const MIGRATION_LOGS = [

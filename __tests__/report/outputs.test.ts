@@ -11,7 +11,7 @@ describe('computeOutputs', () => {
     expect(out).toMatchObject({ result: 'Succeeded', 'failed-phase': '', 'failed-resources': '[]', 'check-run-id': '12', revision: REVISION });
     expect(out['duration-seconds']).toBe((result.durationMs / 1000).toFixed(1));
     const summary = JSON.parse(out.summary);
-    expect(summary.steps.map((s: { phase: string; wave: number }) => `${s.phase}/${s.wave}`)).toEqual(['PreSync/0', 'Sync/-1', 'Sync/0', 'Sync/1', 'PostSync/0']);
+    expect(summary.steps.map((s: { phase: string; wave: number }) => `${s.phase}/${s.wave}`)).toEqual(['PreSync/0', 'Sync/-1', 'Sync/0', 'Sync/1', 'PostSync/0', 'SyncFail/0']);
     expect(summary.steps[3].tasks[0]).toMatchObject({ kind: 'Deployment', name: 'web', state: 'Succeeded', health: 'Healthy', file: 'deploy/base/web.yaml', line: 1 });
   });
 

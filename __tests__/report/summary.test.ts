@@ -41,7 +41,7 @@ describe('sync summary', () => {
     const { tables: all, problems } = tables(md);
     expect(problems).toEqual([]);
     const phaseTables = all.filter((t) => t.header[0] === 'Wave');
-    expect(phaseTables.map((t) => t.rows.length)).toEqual([1, 5, 1]);
+    expect(phaseTables.map((t) => t.rows.length)).toEqual([1, 5, 1, 1]); // PreSync, Sync, PostSync, SyncFail (not run), as the engine's fold reports them
     const web = phaseTables[1].rows.find((r) => r[1] === 'Deployment') as string[];
     expect(web.slice(0, 5)).toEqual(['1', 'Deployment', 'shop/web', '✅ Succeeded (created)', '💚 Healthy: 3 of 3 replicas available']);
     expect(web[6]).toBe(`[deploy/base/web.yaml:1](https://github.com/acme/shop-deploy/blob/${SHA}/deploy/base/web.yaml#L1)`);

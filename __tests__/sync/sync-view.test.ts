@@ -3,7 +3,7 @@ import { SyncView } from '../../src/cli/sync-view.js';
 import { MemoryCluster } from '../../src/cluster/memory/memory-cluster.js';
 import { runEngine } from '../../src/sync/engine.js';
 import { EventBus } from '../../src/sync/events.js';
-import { syncResultToJson } from '../../src/sync/result-json.js';
+import { syncResultToJson } from '../../src/report/result-json.js';
 import { installControllers, job, planOf, seedNamespace } from './fake-controllers.js';
 
 describe('CLI view and JSON result of a sync', () => {
@@ -24,6 +24,6 @@ describe('CLI view and JSON result of a sync', () => {
     expect(text).toMatch(/^\[\s*[\d.]+s\] Failed \(HookFailed\)/m);
     const json = syncResultToJson(result);
     expect(json).toMatchObject({ result: 'Failed', failedPhase: 'PreSync', failures: [{ name: 'migrate', logTail: ['migrate starting', 'migrate done'] }] });
-    expect(json.steps[0].tasks[0]).toMatchObject({ kind: 'Job', status: 'Failed', action: 'created' });
+    expect(json.steps[0].tasks[0]).toMatchObject({ kind: 'Job', state: 'Failed', action: 'created' });
   });
 });

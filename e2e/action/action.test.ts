@@ -3,7 +3,10 @@
 // and the check-run requests GitHub would receive.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeGitHub, type RecordedRequest } from '../../test/github/fake-server.js';
-import { withNamespace } from '../setup/cluster.js';
+import { resultSchemaErrors } from '../../test/result-schema.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { coreApi, withNamespace } from '../setup/cluster.js';
 import { checkout, type Checkout } from './flow.js';
 import { writeDocSamples } from './doc-samples.js';
 import { renderSummary } from './rendered.js';
@@ -71,11 +74,14 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       const repo = checkout({ migrate: { 'wavesync.test/run-for': '3s', 'wavesync.test/log': 'applying 0041_create_orders' } });
       const run = await deploy(ns, repo, pushEvent());
       expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+      // Every input the step did not set is at its action.yml default, as on a runner: no warning.
+      expect(run.warnings).toEqual([]);
 
       expect(run.outputs).toMatchObject({ result: 'Succeeded', 'failed-phase': '', 'failed-resources': '[]', revision: SHA });
       expect(Number(run.outputs['duration-seconds'])).toBeGreaterThan(3);
       const summaryJson = JSON.parse(run.outputs.summary) as { result: string; steps: { phase: string; state: string; tasks: { name: string; state: string }[] }[] };
       expect(summaryJson.result).toBe('Succeeded');
+      expect(resultSchemaErrors(summaryJson)).toEqual([]);
       expect(summaryJson.steps.map((s) => `${s.phase}:${s.state}`)).toEqual([
         'PreSync:Succeeded',
         'PreSync:Succeeded',
@@ -143,6 +149,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(failed).toEqual([
         expect.objectContaining({ phase: 'PreSync', kind: 'Job', namespace: ns, name: 'migrate', reason: 'HookFailed', file: 'k8s/hooks.yaml', line: migrateLine }),
       ]);
+      expect(resultSchemaErrors(JSON.parse(run.outputs.summary))).toEqual([]);
       // The step fails with a message naming the Job (an ::error command on the step).
       const errors = workflowCommands(run.stdout).filter((c) => c.command === 'error');
       expect(errors.some((e) => /migrate/.test(e.message))).toBe(true);
@@ -174,6 +181,36 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(rendered.html).toMatch(/<details><summary>Last 3 log lines of migrate<\/summary>\s*<pre><code class="language-text">applying 0041_create_orders\n/);
       expectNoSecrets(run, repo);
       writeDocSamples('failed', run, github);
+    }));
+
+  it('invalid manifests in mode sync: exit 1, every error at its line, nothing applied, the kubeconfig copy removed and the client closed', () =>
+    withNamespace('shop-invalid', async (ns) => {
+      const repo = checkout();
+      const file = path.join(repo.workspace, 'k8s/app.yaml');
+      const broken = repo.files['k8s/app.yaml'].replace('  name: settings\n  annotations: { argocd.argoproj.io/sync-wave: "0" }', '  name: settings\n  annotations: { argocd.argoproj.io/sync-wave: "one" }');
+      expect(broken).not.toBe(repo.files['k8s/app.yaml']);
+      fs.writeFileSync(file, broken);
+      const run = await deploy(ns, repo, pushEvent());
+      expect(run.code).toBe(1);
+      // The 0600 copy of the kubeconfig input is gone, and the step ended at once (no client
+      // or watch left holding the process).
+      expect(run.leftInRunnerTemp).toEqual([]);
+      expect(run.tookMs).toBeLessThan(20_000);
+      expect(run.outputs).toMatchObject({ result: 'Failed', 'failed-phase': '' });
+      const failed = JSON.parse(run.outputs['failed-resources']) as Json[];
+      expect(failed).toEqual([expect.objectContaining({ reason: 'Validation', file: 'k8s/app.yaml', message: expect.stringContaining('sync-wave') })]);
+      // On the ConfigMap's document (its first line or its annotation's).
+      const settingsAt = repo.lineOf('k8s/app.yaml', 'settings');
+      expect(failed[0].line).toBeGreaterThanOrEqual(settingsAt);
+      expect(failed[0].line).toBeLessThanOrEqual(settingsAt + 4);
+      const summary = JSON.parse(run.outputs.summary) as Json;
+      expect(summary).toMatchObject({ app: 'shop', result: 'Failed', reason: 'Validation' });
+      expect(resultSchemaErrors(summary)).toEqual([]);
+      expect(workflowCommands(run.stdout).filter((c) => c.command === 'error').at(-1)?.message).toMatch(/nothing was applied/);
+      // Nothing reached the cluster.
+      const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
+      expect(cms).not.toContain('settings');
+      expectNoSecrets(run, repo);
     }));
 
   it('a fork without checks permission: the step still succeeds, annotations go to the log, the summary says what to grant', async () => {

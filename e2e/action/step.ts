@@ -1,11 +1,13 @@
-// Runs the bundled action (`node dist/index.js`) the way a GitHub runner runs a step: inputs as
-// INPUT_* variables, the step's files (summary, outputs, event) and the GITHUB_* context, with a
-// clean environment so nothing of the test's own (KUBECONFIG, HOME) leaks into the step.
+// Runs the bundled action (`node dist/index.js`) the way a GitHub runner runs a step: every input
+// of action.yml as an INPUT_* variable (the step's `with:` or else the default, expressions
+// evaluated), the step's files (summary, outputs, state, event) created beforehand, the GITHUB_*
+// context, and a clean environment so nothing of the test's own (KUBECONFIG, HOME) leaks in.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseOutputFile } from '../../__tests__/report/helpers.js';
+import { runnerInputEnv } from '../../test/github/runner-inputs.js';
 import { REPO } from '../sync/harness.js';
 
 export const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -24,6 +26,8 @@ export interface StepRun {
   stderr: string;
   summary: string;
   outputs: Record<string, string>;
+  /** Warnings the step printed (::warning commands). */
+  warnings: string[];
   /** Files the step left in RUNNER_TEMP (the kubeconfig's temp file must be gone). */
   leftInRunnerTemp: string[];
   tookMs: number;
@@ -66,9 +70,11 @@ export function runStep(opts: { workspace: string; inputs: Record<string, string
   fs.mkdirSync(home);
   const summaryFile = path.join(files, 'step_summary.md');
   const outputFile = path.join(files, 'output.txt');
+  const stateFile = path.join(files, 'state.txt');
   const eventFile = path.join(files, 'event.json');
   fs.writeFileSync(summaryFile, '');
   fs.writeFileSync(outputFile, '');
+  fs.writeFileSync(stateFile, '');
   fs.writeFileSync(eventFile, JSON.stringify(opts.event.payload));
 
   const env: Record<string, string> = {
@@ -81,6 +87,7 @@ export function runStep(opts: { workspace: string; inputs: Record<string, string
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_OUTPUT: outputFile,
+    GITHUB_STATE: stateFile,
     GITHUB_SHA: SHA,
     GITHUB_REF: opts.event.name === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge',
     GITHUB_REPOSITORY: REPOSITORY,
@@ -90,7 +97,8 @@ export function runStep(opts: { workspace: string; inputs: Record<string, string
     GITHUB_API_URL: opts.apiUrl,
     RUNNER_TEMP: runnerTemp,
   };
-  for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  // The runner's github.token is the job's token; a `with: token:` replaces it as any input would.
+  Object.assign(env, runnerInputEnv(opts.inputs, { repository: REPOSITORY, token: opts.inputs.token ?? 'ghs_runnerDefaultToken' }));
 
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -109,6 +117,7 @@ export function runStep(opts: { workspace: string; inputs: Record<string, string
         stderr,
         summary: fs.readFileSync(summaryFile, 'utf8'),
         outputs: parseOutputFile(fs.readFileSync(outputFile, 'utf8')),
+        warnings: workflowCommands(stdout).filter((c) => c.command === 'warning').map((c) => c.message),
         leftInRunnerTemp: fs.readdirSync(runnerTemp),
         tookMs: Date.now() - started,
       });

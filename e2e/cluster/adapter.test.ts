@@ -10,7 +10,7 @@ import { kubeTransport, type Transport } from '../../src/cluster/kube/transport.
 import { WatchHub, type WatchSource } from '../../src/cluster/kube/watch-hub.js';
 import { httpWatchSource } from '../../src/cluster/kube/watch-source.js';
 import { loadKubeConfig } from '../../src/cluster/kubeconfig.js';
-import { deleteAndWait, waitGone } from '../../src/cluster/wait.js';
+import { waitGone } from '../../src/cluster/wait.js';
 import { kubeconfigPath, uniqueName, useNamespace } from '../setup/cluster.js';
 
 const kc = () => loadKubeConfig({ path: kubeconfigPath() });
@@ -187,7 +187,8 @@ describe('kube adapter', () => {
     expect(await cluster.get(cmRef(ns.name, 'held'))).toBeNull();
 
     await cluster.apply(configMap(ns.name, 'short-lived', {}));
-    await deleteAndWait(cluster, cmRef(ns.name, 'short-lived'));
+    await cluster.delete(cmRef(ns.name, 'short-lived'), 'Foreground');
+    await waitGone(cluster, cmRef(ns.name, 'short-lived'));
     expect(await cluster.get(cmRef(ns.name, 'short-lived'))).toBeNull();
   });
 });

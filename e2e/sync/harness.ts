@@ -8,7 +8,7 @@ import * as k8s from '@kubernetes/client-node';
 import { createKubeCluster } from '../../src/cluster/kube/adapter.js';
 import { runEngine } from '../../src/sync/engine.js';
 import { EventBus, type SyncEvent, type SyncResult } from '../../src/sync/events.js';
-import { loadHealthRules, preparePlan } from '../../src/sync/prepare.js';
+import { loadHealthRules, preparePlan } from '../../src/source/prepare.js';
 import type { Plan } from '../../src/plan/types.js';
 import { kubeConfig, kubeconfigPath } from '../setup/cluster.js';
 

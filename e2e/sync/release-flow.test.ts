@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { batchApi, coreApi, withNamespace } from '../setup/cluster.js';
 import { recordAdds, runCli, runInProcess, taskOrder, writeManifests } from './harness.js';
 import { configMap, deployment, hook, job, seedsFlow, service } from './manifests.js';
+import { resultSchemaErrors } from '../../test/result-schema.js';
 
 const names = async (ns: string) => (await batchApi().listNamespacedJob({ namespace: ns })).items.map((j) => j.metadata?.name ?? '').sort();
 
@@ -49,12 +50,13 @@ describe('sync against the local control plane', () => {
       const out = run.json();
       expect(out.result).toBe('Failed');
       expect(out.failedPhase).toBe('PreSync');
-      expect(out.failures[0]).toMatchObject({ name: 'migrate', reason: 'HookFailed', source: { file: 'k8s/hooks.yaml', line: expect.any(Number) } });
+      expect(resultSchemaErrors(out)).toEqual([]);
+      expect(out.failures[0]).toMatchObject({ name: 'migrate', reason: 'HookFailed', file: 'k8s/hooks.yaml', line: expect.any(Number) });
       const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
       expect(cms).not.toContain('settings');
       // The SyncFail notifier ran, visible in the result (HookSucceeded keeps it: the sync failed).
-      const syncFail = (out.syncFail as { tasks: { name: string; status: string }[] }[]).flatMap((s) => s.tasks);
-      expect(syncFail).toEqual([expect.objectContaining({ name: 'notify-failure', status: 'Succeeded' })]);
+      const syncFail = (out.steps as { phase: string; tasks: { name: string; state: string }[] }[]).filter((s) => s.phase === 'SyncFail').flatMap((s) => s.tasks);
+      expect(syncFail).toEqual([expect.objectContaining({ name: 'notify-failure', state: 'Succeeded' })]);
       expect(out.failures[0].logTail).toEqual(['applying 0042_add_orders', 'ERROR: column orders.total does not exist']);
       expect(out.message as string).toMatch(/migrate \(k8s\/hooks\.yaml:\d+\)/);
     }));

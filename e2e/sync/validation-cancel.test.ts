@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as k8s from '@kubernetes/client-node';
 import { batchApi, coreApi, objectApi, waitFor, withNamespace } from '../setup/cluster.js';
+import { resultSchemaErrors } from '../../test/result-schema.js';
 import { runCli, runInProcess, writeManifests } from './harness.js';
 import { configMap, deployment, hook, job } from './manifests.js';
 
@@ -29,6 +30,7 @@ describe('validation, cancellation and custom resources', () => {
       });
       const second = await runCli(dir2, ['sync', '--manifests', 'k8s', '--namespace', ns, '--output', 'json']);
       expect(second.code).toBe(2);
+      expect(resultSchemaErrors(second.json())).toEqual([]);
       const msg = second.json().message as string;
       expect(msg).toMatch(/k8s\/b-unknown\.yaml:1: .*unknown kind Gadget/);
       expect(msg).toMatch(/k8s\/c-misspelt\.yaml:1: .*dataa/);

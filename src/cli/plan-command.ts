@@ -1,10 +1,10 @@
 // wavesync plan: load the manifests and print what a sync would do, in order. No cluster needed.
-import { formatProblem } from '../manifests/types.js';
-import { preparePlan } from '../sync/prepare.js';
+import { formatProblem } from '../model/problems.js';
+import { runPlanPipeline } from '../pipeline/plan.js';
 import { describeFlags, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
-import { planToJson, planToText } from './plan-format.js';
+import { planToJson, planToText } from '../report/plan-format.js';
 
 const FLAGS: FlagSpecs = {
   manifests: { type: 'string', multiple: true, valueName: 'PATH', description: 'file, directory or glob of manifests' },
@@ -28,7 +28,7 @@ async function runPlan(argv: string[], io: CliIo): Promise<number> {
   const where = resolveApp('plan', args, io);
   if (typeof where === 'number') return where;
 
-  const { plan, errors: allErrors } = preparePlan({
+  const { plan, problems } = await runPlanPipeline({
     manifests: args.strings.manifests,
     root: where.root,
     cwd: io.cwd,
@@ -36,8 +36,8 @@ async function runPlan(argv: string[], io: CliIo): Promise<number> {
     namespace: args.strings.namespace?.[0] ?? 'default',
     revision: args.strings.revision?.[0] ?? null,
   });
-  if (allErrors.length > 0) {
-    io.stderr(allErrors.map((e) => formatProblem(e) + '\n').join(''));
+  if (problems.length > 0) {
+    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
     return EXIT_USAGE;
   }
   if (args.strings.output?.[0] === 'json') io.stdout(JSON.stringify(planToJson(plan), null, 2) + '\n');

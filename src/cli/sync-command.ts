@@ -1,13 +1,10 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
-import { createKubeCluster } from '../cluster/kube/adapter.js';
-import { KubeconfigError, loadKubeConfig } from '../cluster/kubeconfig.js';
-import { formatProblem } from '../manifests/types.js';
-import { parseDuration } from '../inputs.js';
-import { runEngine } from '../sync/engine.js';
-import { EventBus } from '../sync/events.js';
-import { loadHealthRules, preparePlan } from '../sync/prepare.js';
-import { syncResultToJson } from '../sync/result-json.js';
-import { cancelOnSignals } from '../sync/signals.js';
+import { formatProblem } from '../model/problems.js';
+import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
+import type { ReporterFactory } from '../pipeline/options.js';
+import { runSyncPipeline } from '../pipeline/sync.js';
+import { serverHost } from '../report/format.js';
+import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
@@ -43,7 +40,7 @@ ${describeFlags(FLAGS)}
 function duration(args: Record<string, string[]>, name: string, fallback: string): number {
   const raw = args[name]?.[0] ?? fallback;
   const seconds = parseDuration(raw);
-  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; use seconds ("90") or units such as "30s", "5m", "1h30m"`);
+  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
   return Math.round(seconds * 1000);
 }
 
@@ -59,58 +56,50 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
   if (typeof args === 'number') return args;
   const where = resolveApp('sync', args, io);
   if (typeof where === 'number') return where;
-  const { root, app } = where;
-  const { plan, errors } = preparePlan({
-    manifests: args.strings.manifests,
-    root,
-    cwd: io.cwd,
-    app,
-    namespace: args.strings.namespace?.[0] ?? 'default',
-    revision: args.strings.revision?.[0] ?? null,
-  });
-  const health = loadHealthRules({ file: args.strings['health-checks']?.[0] });
-  const problems = [...errors, ...health.errors];
-  if (problems.length > 0) {
-    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
-    return EXIT_USAGE;
-  }
-
-  let cluster;
-  try {
-    const kc = loadKubeConfig({ path: args.strings.kubeconfig?.[0], context: args.strings.context?.[0], env: io.env });
-    cluster = createKubeCluster(kc);
-  } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
-    io.stderr(`wavesync sync: ${err.message}\n`);
-    return EXIT_USAGE;
-  }
 
   const json = args.strings.output?.[0] === 'json';
-  const bus = new EventBus();
-  const view = new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI);
-  bus.on(view.listener);
-  const cancel = cancelOnSignals((name) => io.stderr(`wavesync: ${name} received, cancelling: no new task starts, running hooks are deleted\n`));
-  try {
-    const result = await runEngine({
-      cluster,
-      plan,
-      bus,
+  const { problems, result } = await runSyncPipeline(
+    {
+      manifests: args.strings.manifests,
+      root: where.root,
+      cwd: io.cwd,
+      app: where.app,
+      namespace: args.strings.namespace?.[0] ?? 'default',
+      revision: args.strings.revision?.[0] ?? null,
       mode: args.booleans['dry-run'] ? 'dry-run' : 'sync',
+      cluster: { path: args.strings.kubeconfig?.[0], context: args.strings.context?.[0], env: io.env, label: 'wavesync sync' },
       timeoutMs,
       waveDelayMs,
       failFastAfterMs,
       createNamespace: args.booleans['create-namespace'] ?? false,
-      healthRules: health.rules,
-      signal: cancel.signal,
-    });
-    if (json) io.stdout(JSON.stringify(syncResultToJson(result), null, 2) + '\n');
-    if (result.result === 'Succeeded') return EXIT_OK;
-    if (result.result === 'Cancelled') return EXIT_CANCELLED;
-    return result.reason === 'Validation' ? EXIT_USAGE : EXIT_FAILED;
-  } finally {
-    cancel.dispose();
-    await cluster.close();
+      healthChecks: { file: args.strings['health-checks']?.[0] },
+    },
+    {
+      reporter: cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),
+      onSignal: (name) => io.stderr(`wavesync: ${name} received, cancelling: no new task starts, running hooks are deleted\n`),
+      onReleaseFailure: (message) => io.stderr(`wavesync: ${message}\n`),
+    },
+  );
+  if (problems.length > 0 || !result) {
+    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
+    return EXIT_USAGE;
   }
+  if (json) io.stdout(JSON.stringify(syncResultToJson(result, serverHost(result.server)), null, 2) + '\n');
+  if (result.result === 'Succeeded') return EXIT_OK;
+  if (result.result === 'Cancelled') return EXIT_CANCELLED;
+  return result.reason === 'Validation' ? EXIT_USAGE : EXIT_FAILED;
+}
+
+/** The live view listens from the sync's start; problems found before it are printed as file:line lines instead. */
+function cliReporter(view: SyncView): ReporterFactory {
+  return (bus) => {
+    let started = false;
+    bus.on((e) => {
+      if (e.type === 'sync-started') started = true;
+      if (started) view.listener(e);
+    });
+    return { finish: async () => {} };
+  };
 }
 
 export const syncCommand: Command = {

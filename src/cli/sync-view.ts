@@ -1,23 +1,16 @@
 // The CLI's view of a sync, a consumer of the engine's events. On a terminal it redraws the current
 // step in place (each task's state, health message and elapsed time); elsewhere it prints one
-// plain line per change, which is what CI logs want.
-import type { SyncEvent } from '../sync/events.js';
-import type { Task } from '../plan/types.js';
-
-interface Row {
-  label: string;
-  state: string;
-  message: string;
-  startedAt: number;
-  finishedAt: number | null;
-}
+// plain line per change, which is what CI logs want. Tasks are read from the one fold of events.
+import { objectLabel } from '../model/object-ref.js';
+import type { SyncEvent, TaskResult } from '../sync/events.js';
+import { ResultBuilder } from '../sync/result-builder.js';
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
-const label = (t: Task, liveName: string | null) => `${t.kind} ${t.namespace ? t.namespace + '/' : ''}${liveName ?? t.name ?? t.generateName ?? ''}`;
+const FINISHED = new Set(['Succeeded', 'Failed', 'Skipped', 'Cancelled']);
 
 export class SyncView {
   private start = 0;
-  private readonly rows = new Map<string, Row>();
+  private readonly fold = new ResultBuilder();
   private step = '';
   private drawn = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -28,6 +21,7 @@ export class SyncView {
   ) {}
 
   readonly listener = (e: SyncEvent): void => {
+    this.fold.listener(e);
     if (this.tty) this.onTty(e);
     else this.onPlain(e);
   };
@@ -52,16 +46,15 @@ export class SyncView {
       case 'step-started':
         return `${e.phase} wave ${e.wave}: started`;
       case 'task-started':
-        this.rows.set(e.taskId, { label: label(e.task, e.liveName), state: 'Applying', message: '', startedAt: e.at, finishedAt: null });
         return null;
       case 'task-applied':
-        return `  ${this.rows.get(e.taskId)?.label ?? e.liveName}: ${e.action}`;
+        return `  ${this.label(e.taskId, e.liveName)}: ${e.action}`;
       case 'task-health':
-        return `  ${this.rows.get(e.taskId)?.label ?? e.taskId}: ${e.health}${e.message ? ` (${e.message.split('\n')[0]})` : ''}`;
+        return `  ${this.label(e.taskId)}: ${e.health}${e.message ? ` (${e.message.split('\n')[0]})` : ''}`;
       case 'task-finished': {
-        const row = this.rows.get(e.taskId);
-        const took = row ? ` in ${secs(e.at - row.startedAt)}` : '';
-        return `  ${row?.label ?? e.taskId}: ${e.state}${took}${e.state === 'Failed' ? `: ${e.message}` : ''}`;
+        const t = this.fold.task(e.taskId);
+        const took = t?.startedAt != null ? ` in ${secs(e.at - t.startedAt)}` : '';
+        return `  ${this.label(e.taskId)}: ${e.state}${took}${e.state === 'Failed' ? `: ${e.message}` : ''}`;
       }
       case 'hook-log':
         return `  ${e.hookName} | ${e.line}`;
@@ -70,7 +63,7 @@ export class SyncView {
       case 'step-finished':
         return `${e.phase} wave ${e.wave}: ${e.state}`;
       case 'planned-change':
-        return `  ${label(e.task, null)}: would ${e.change === 'unchanged' ? 'stay unchanged' : e.change}${e.fields.length ? ` (${e.fields.join(', ')})` : ''}`;
+        return `  ${objectLabel(e.task)}: would ${e.change === 'unchanged' ? 'stay unchanged' : e.change}${e.fields.length ? ` (${e.fields.join(', ')})` : ''}`;
       case 'info':
         return e.message;
       case 'warning':
@@ -80,6 +73,11 @@ export class SyncView {
     }
   }
 
+  private label(taskId: string, fallback: string = taskId): string {
+    const t = this.fold.task(taskId);
+    return t ? objectLabel(t) : fallback;
+  }
+
   // --- terminal: a live board for the current step ----------------------------------------------
 
   private onTty(e: SyncEvent): void {
@@ -87,23 +85,14 @@ export class SyncView {
       case 'step-started':
         this.freeze();
         this.step = `${e.phase} wave ${e.wave}`;
-        this.rows.clear();
         this.timer ??= setInterval(() => this.redraw(), 250);
         this.timer.unref?.();
         break;
       case 'task-started':
-        this.rows.set(e.taskId, { label: label(e.task, e.liveName), state: 'Applying', message: '', startedAt: e.at, finishedAt: null });
-        break;
       case 'task-applied':
       case 'task-health':
-      case 'task-finished': {
-        const row = this.rows.get(e.taskId);
-        if (!row) break;
-        if (e.type === 'task-applied') row.state = e.action;
-        if (e.type === 'task-health') Object.assign(row, { state: e.health, message: e.message.split('\n')[0] });
-        if (e.type === 'task-finished') Object.assign(row, { state: e.state, finishedAt: e.at, message: e.state === 'Failed' ? e.message.split('\n')[0] : row.message });
+      case 'task-finished':
         break;
-      }
       case 'step-finished':
         this.step = `${e.phase} wave ${e.wave}: ${e.state}`;
         this.freeze();
@@ -126,9 +115,10 @@ export class SyncView {
   private board(): string[] {
     const now = Date.now();
     const lines = [`${this.step}`];
-    for (const r of this.rows.values()) {
-      const took = secs((r.finishedAt ?? now) - r.startedAt);
-      lines.push(`  ${r.label.padEnd(40)} ${r.state.padEnd(11)} ${took.padStart(7)}  ${r.message}`.slice(0, process.stdout.columns || 160));
+    for (const t of this.fold.snapshot().current?.tasks ?? []) {
+      if (t.startedAt == null) continue;
+      const took = secs((t.finishedAt ?? now) - t.startedAt);
+      lines.push(`  ${objectLabel(t).padEnd(40)} ${boardState(t).padEnd(11)} ${took.padStart(7)}  ${t.message.split('\n')[0]}`.slice(0, process.stdout.columns || 160));
     }
     return lines;
   }
@@ -159,4 +149,9 @@ export class SyncView {
     this.drawn = 0;
     this.step = '';
   }
+}
+
+/** Finished tasks show their state; running ones their health, else what the apply did. */
+function boardState(t: TaskResult): string {
+  return FINISHED.has(t.state) ? t.state : (t.health ?? t.action ?? t.state);
 }

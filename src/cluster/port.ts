@@ -1,13 +1,7 @@
 // The cluster port: the only way the engine talks to Kubernetes. The real adapter is built on
 // @kubernetes/client-node (src/cluster/kube/); unit tests use the in-memory one (src/cluster/memory/).
 import type { K8sObject } from '../manifests/types.js';
-
-export interface ObjectRef {
-  apiVersion: string;
-  kind: string;
-  namespace: string | null;
-  name: string;
-}
+import type { ObjectRef } from '../model/object-ref.js';
 
 /** What discovery says about a kind. */
 export interface ResourceInfo {
@@ -103,8 +97,4 @@ export function refOf(obj: K8sObject): ObjectRef {
     namespace: obj.metadata.namespace ?? null,
     name: obj.metadata.name ?? '',
   };
-}
-
-export function describeRef(ref: ObjectRef): string {
-  return `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
 }

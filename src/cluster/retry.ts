@@ -1,5 +1,6 @@
 // Retrying calls to the API server: 429 (honouring Retry-After), 5xx and dropped connections, with
 // capped exponential backoff and full jitter. Client errors (4xx) are the caller's to handle.
+import { sleep as pause } from '../model/sleep.js';
 
 export interface RetryOptions {
   /** Total attempts, including the first. */
@@ -144,20 +145,11 @@ export function abortError(signal?: AbortSignal): Error {
   return err;
 }
 
-/** Sleep that ends early (rejecting) when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** The shared sleep, rejecting when the signal aborts (a retry loop must stop, not go on). */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) throw abortError(signal);
+  await pause(ms, signal);
+  if (signal?.aborted) throw abortError(signal);
 }
 
 /** Run fn, retrying transient failures. The last error is rethrown when retries are exhausted. */

@@ -2,7 +2,8 @@
 // get once (closing the race with a deletion that happened before the watch started). No polling.
 import type { K8sObject } from '../manifests/types.js';
 import { abortError } from './retry.js';
-import { describeRef, type ClusterPort, type ObjectRef, type Propagation, type WatchEvent } from './port.js';
+import { objectLabel, type ObjectRef } from '../model/object-ref.js';
+import type { ClusterPort, WatchEvent } from './port.js';
 
 export interface WaitGoneOptions {
   signal?: AbortSignal;
@@ -50,7 +51,7 @@ export async function waitGone(cluster: ClusterPort, ref: ObjectRef, opts: WaitG
     timeoutMs === undefined
       ? undefined
       : setTimeout(
-          () => finish(new WaitTimeoutError(`timed out after ${timeoutMs}ms waiting for ${describeRef(ref)} to be deleted`)),
+          () => finish(new WaitTimeoutError(`timed out after ${timeoutMs}ms waiting for ${objectLabel(ref)} to be deleted`)),
           timeoutMs,
         );
   const onAbort = () => finish(abortError(signal));
@@ -71,16 +72,4 @@ export async function waitGone(cluster: ClusterPort, ref: ObjectRef, opts: WaitG
     // The watch may still be starting when we stop waiting; unsubscribe whenever it is up.
     subscription.then((unsubscribe) => unsubscribe()).catch(() => {});
   }
-}
-
-/** Delete (Foreground by default, so dependents go first) and wait until the object is gone. */
-export async function deleteAndWait(
-  cluster: ClusterPort,
-  ref: ObjectRef,
-  propagation: Propagation = 'Foreground',
-  opts: WaitGoneOptions = {},
-): Promise<void> {
-  const existed = await cluster.delete(ref, propagation);
-  if (!existed) return;
-  await waitGone(cluster, ref, opts);
 }

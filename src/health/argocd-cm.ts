@@ -8,7 +8,7 @@
 //           hs = {} ...
 // Other keys of the ConfigMap (diffing, actions, ...) are none of a deploy gate's business and are skipped.
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml';
-import type { Source } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 
 export interface LuaEntry {
   group: string;

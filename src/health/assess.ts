@@ -41,11 +41,6 @@ export function kindRuleFor(obj: K8sObject): HealthRule | undefined {
   return KIND_RULES.get(`${groupOf(obj.apiVersion)}/${obj.kind}`);
 }
 
-/** True when a custom, kind or family rule (not only the generic one) judges this object. */
-export function hasHealthRule(obj: K8sObject, customRules: readonly HealthCheckRule[] = []): boolean {
-  return findHealthCheck(customRules, obj) !== undefined || kindRuleFor(obj) !== undefined || familyRuleFor(obj) !== undefined;
-}
-
 /** The health of a live object; null (it vanished after apply) is Missing. */
 export function assessHealth(obj: K8sObject | null, customRules: readonly HealthCheckRule[] = []): HealthResult {
   if (obj === null) return { status: 'Missing', message: 'the object no longer exists' };

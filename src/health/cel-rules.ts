@@ -6,7 +6,8 @@
 //     progressing: "..."   (optional)
 //     message: "..."       (optional, a CEL expression giving a string)
 // The object is bound as `self`. Expressions are compiled once, when the file is read.
-import type { K8sObject, Source } from '../manifests/types.js';
+import type { K8sObject } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 import type { HealthResult, HealthStatus } from './types.js';
 import { compileExpr, type CompiledExpr } from './cel-expr.js';
 

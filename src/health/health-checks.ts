@@ -6,7 +6,8 @@
 // Every problem is reported at its file:line; nothing throws.
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { groupOf, type K8sObject, type Source, type ValidationError } from '../manifests/types.js';
+import { groupOf, type K8sObject, type ValidationError } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 import type { HealthResult } from './types.js';
 import { CEL_KEYS, compileCelRule, evaluateCelRule, type CelHealthRule, type CelKey } from './cel-rules.js';
 import { compileLuaRule, evaluateLuaRule, luaRuleMatches, type LuaHealthRule } from './lua-rules.js';

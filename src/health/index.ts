@@ -1,7 +1,7 @@
 // The health package's public face: what the engine calls.
 export type { HealthResult, HealthRule, HealthStatus } from './types.js';
 export { HEALTH_STATUSES } from './types.js';
-export { assessHealth, hasHealthRule, kindRuleFor } from './assess.js';
+export { assessHealth, kindRuleFor } from './assess.js';
 export { genericHealth } from './generic.js';
 export { parseHealthChecks, findHealthCheck, evaluateHealthCheck, type HealthCheckRule, type ParseOptions } from './health-checks.js';
 export { evaluateCelRule, type CelHealthRule } from './cel-rules.js';
@@ -12,7 +12,6 @@ export { hookCompletion, type HookCompletion, type HookState } from './completio
 export {
   findPodCause,
   formatPodCause,
-  podSelectorFor,
   FAIL_FAST_REASONS,
   type PodCause,
   type PodEvent,

@@ -2,7 +2,8 @@
 // resource.customizations.health.<group_kind> key of an argocd-cm ConfigMap. The script sees the
 // live object as the global `obj` and returns a table `hs` with hs.status (Healthy, Progressing,
 // Degraded, Suspended, Missing, Unknown) and hs.message, as in Argo CD.
-import { groupOf, type K8sObject, type Source } from '../manifests/types.js';
+import { groupOf, type K8sObject } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 import { HEALTH_STATUSES, type HealthResult, type HealthStatus } from './types.js';
 import { LuaScript, type SandboxLimits } from './lua/sandbox.js';
 

@@ -7,7 +7,6 @@
 import type { K8sObject } from '../manifests/types.js';
 import { field, isRecord, num, str } from './fields.js';
 import { containersOf, type ContainerView } from './containers.js';
-export { podSelectorFor } from './selector.js';
 
 export const FAIL_FAST_REASONS = [
   'ImagePullBackOff',

@@ -1,5 +1,5 @@
 // Hook delete policies: the union of Argo's and Helm's annotations, BeforeHookCreation by default.
-import { DELETE_POLICIES, type DeletePolicy } from '../plan/types.js';
+import { DELETE_POLICIES, type DeletePolicy } from '../model/delete-policies.js';
 import { ARGO_HOOK_DELETE_POLICY, HELM_HOOK_DELETE_POLICY, oneOf, splitList } from './annotation-keys.js';
 
 const HELM_TO_POLICY: Record<string, DeletePolicy> = {

@@ -1,5 +1,6 @@
 // Two objects with the same group, kind, namespace and name would overwrite each other: an error.
-import { groupOf, type ManifestObject, type Source, type ValidationError } from './types.js';
+import type { Source } from '../model/problems.js';
+import { groupOf, type ManifestObject, type ValidationError } from './types.js';
 
 export interface Identified {
   manifest: ManifestObject;

@@ -1,5 +1,5 @@
 // Which phases an object is a hook of: the Argo annotation, else Helm's mapped onto Argo phases.
-import { ALL_PHASES, type Phase } from '../plan/types.js';
+import { ALL_PHASES, type Phase } from '../model/phases.js';
 import { ARGO_HOOK, HELM_HOOK, oneOf, splitList } from './annotation-keys.js';
 
 export const ARGO_HOOK_VALUES = [...ALL_PHASES, 'Skip'] as const;

@@ -1,11 +1,12 @@
 // The annotation model of one object: hook role, wave, delete policies, sync options,
 // with every bad value reported at the line of its annotation.
-import type { DeletePolicy } from '../plan/types.js';
+import type { DeletePolicy } from '../model/delete-policies.js';
 import { readDeletePolicies } from './delete-policies.js';
 import { readHookRole, type HookRole } from './hook-phases.js';
 import { readSyncOptions } from './sync-options.js';
 import { readWave } from './sync-wave.js';
-import type { ManifestObject, Source, ValidationError, Warning } from './types.js';
+import type { Source } from '../model/problems.js';
+import type { ManifestObject, ValidationError, Warning } from './types.js';
 
 export interface ObjectAnnotations {
   role: HookRole;

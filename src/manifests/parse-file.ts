@@ -4,7 +4,8 @@
 import { Composer, isMap, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import { expandedSize } from './expanded-size.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_OBJECT_BYTES } from './limits.js';
-import type { K8sObject, LoadResult, ManifestObject, Source } from './types.js';
+import type { Source } from '../model/problems.js';
+import type { K8sObject, LoadResult, ManifestObject } from './types.js';
 import { tooDeepAt } from './yaml-depth.js';
 
 export function parseManifestText(text: string, file: string): LoadResult {

@@ -1,18 +1,6 @@
 // Per-object sync options: only the values SEMANTICS section 1 accepts, as Argo CD spells them.
+import { ACCEPTED_SYNC_OPTIONS } from '../model/sync-options.js';
 import { ARGO_SYNC_OPTIONS, oneOf, splitList } from './annotation-keys.js';
-
-export const ACCEPTED_SYNC_OPTIONS = [
-  'Prune=false',
-  'Prune=confirm',
-  'Replace=true',
-  'Force=true',
-  'ServerSideApply=true',
-  'ServerSideApply=false',
-  'Validate=false',
-  'SkipDryRunOnMissingResource=true',
-  'PruneLast=true',
-  'CreateNamespace=true',
-] as const;
 
 /** Accepted, but a warning tells what wavesync does instead. */
 const WARNINGS: Record<string, string> = {

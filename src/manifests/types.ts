@@ -1,10 +1,5 @@
 // The manifest model: Kubernetes objects as parsed, each with the place it came from.
-
-/** Where an object came from: file relative to the repository root, 1-based line of its document. */
-export interface Source {
-  file: string;
-  line: number;
-}
+import type { Problem, Source } from '../model/problems.js';
 
 export interface ObjectMeta {
   name?: string;
@@ -38,20 +33,11 @@ export interface LoadResult {
   warnings: Warning[];
 }
 
-/** A problem a user can fix; printed as `file:line: message`. */
-export interface ValidationError {
-  source: Source | null;
-  message: string;
-}
+/** A problem that stops the sync; printed as `file:line: message`. */
+export type ValidationError = Problem;
 
-export interface Warning {
-  source: Source | null;
-  message: string;
-}
-
-export function formatProblem(p: { source: Source | null; message: string }): string {
-  return p.source ? `${p.source.file}:${p.source.line}: ${p.message}` : p.message;
-}
+/** A problem that does not stop the sync. */
+export type Warning = Problem;
 
 /** The API group of an apiVersion ("apps/v1" → "apps", "v1" → ""). */
 export function groupOf(apiVersion: string): string {

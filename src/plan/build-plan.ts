@@ -8,7 +8,8 @@ import { crdScopes, resolveNamespace } from './namespaces.js';
 import { compareTasks } from './sort-key.js';
 import { toSteps } from './steps.js';
 import { taskId } from './task-id.js';
-import { SYNC_PHASES, type Phase, type Plan, type SkippedObject, type Task } from './types.js';
+import { SYNC_PHASES, type Phase } from '../model/phases.js';
+import type { Plan, SkippedObject, Task } from './types.js';
 
 export interface PlanOptions {
   app: string;

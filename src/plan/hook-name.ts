@@ -1,6 +1,6 @@
 // Sync-time names for generateName hooks: <generateName><rev7>-<phase>-<unixtime>, lower case
 // (SEMANTICS section 4). The same name is used for the whole sync.
-import type { Phase } from './types.js';
+import type { Phase } from '../model/phases.js';
 
 /** Job names end up in a label value, so 63 characters is the limit that matters. */
 const MAX_NAME = 63;

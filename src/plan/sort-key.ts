@@ -1,6 +1,7 @@
 // The total order of tasks (SEMANTICS section 2): phase, wave, kind rank, name, namespace, apiVersion.
 import { kindRank } from './kind-order.js';
-import { ALL_PHASES, type Task } from './types.js';
+import { ALL_PHASES } from '../model/phases.js';
+import type { Task } from './types.js';
 
 type Sortable = Pick<Task, 'phase' | 'wave' | 'kind' | 'name' | 'generateName' | 'namespace' | 'apiVersion' | 'source'>;
 

@@ -1,12 +1,8 @@
 // The plan: what a sync will do, in order. Produced by the pure planner from manifest objects.
-import type { K8sObject, Source, Warning } from '../manifests/types.js';
-
-export const SYNC_PHASES = ['PreSync', 'Sync', 'PostSync'] as const;
-export const ALL_PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'PreDelete', 'PostDelete'] as const;
-export type Phase = (typeof ALL_PHASES)[number];
-
-export const DELETE_POLICIES = ['BeforeHookCreation', 'HookSucceeded', 'HookFailed'] as const;
-export type DeletePolicy = (typeof DELETE_POLICIES)[number];
+import type { K8sObject, Warning } from '../manifests/types.js';
+import type { DeletePolicy } from '../model/delete-policies.js';
+import type { Phase } from '../model/phases.js';
+import type { Source } from '../model/problems.js';
 
 export interface Task {
   /** Unique within a plan: phase, group, kind, namespace, name (or generateName). */

@@ -1,9 +1,10 @@
 // Annotations on manifest lines: pure functions from a report input to a list, most important
 // first (failures, then warnings, then one notice per phase that ran).
-import type { Source } from '../manifests/types.js';
-import type { Phase } from '../plan/types.js';
+import type { Source } from '../model/problems.js';
+import type { Phase } from '../model/phases.js';
 import type { StepResult, TaskFailure } from '../sync/events.js';
-import { clip, durationOf, formatDuration, objectLabel } from './format.js';
+import { objectLabel } from '../model/object-ref.js';
+import { clip, durationOf, formatDuration } from './format.js';
 import { prunedOf, type ReportInput } from './types.js';
 
 export type AnnotationLevel = 'failure' | 'warning' | 'notice';
@@ -36,7 +37,7 @@ export function buildAnnotations(input: ReportInput): Annotation[] {
 }
 
 function failureAnnotation(f: TaskFailure, inSyncFail: boolean): Annotation {
-  const what = objectLabel(f.kind, f.namespace, f.name);
+  const what = objectLabel(f);
   const title = `${f.phase} wave ${f.wave}: ${what} failed (${f.reason})${inSyncFail ? ' in SyncFail' : ''}`;
   let message = f.message || f.reason;
   if (f.logTail.length > 0) {
@@ -53,7 +54,7 @@ function warningAnnotations(input: ReportInput): Annotation[] {
   for (const step of result.steps) {
     for (const t of step.tasks) {
       if (t.health === 'Suspended') {
-        const msg = `${objectLabel(t.kind, t.namespace, t.name)} is Suspended${t.message ? `: ${t.message}` : ''}. It passed the health gate; it is not running.`;
+        const msg = `${objectLabel(t)} is Suspended${t.message ? `: ${t.message}` : ''}. It passed the health gate; it is not running.`;
         out.push(at(t.source, 'warning', 'Suspended resource', msg));
       }
     }
@@ -63,12 +64,12 @@ function warningAnnotations(input: ReportInput): Annotation[] {
     const title = p.state === 'would-prune' ? 'Would be pruned' : 'Kept (Prune=false)';
     const msg =
       p.state === 'would-prune'
-        ? `${objectLabel(p.kind, p.namespace, p.name)} is no longer in the manifests and would be deleted with prune: true.`
-        : `${objectLabel(p.kind, p.namespace, p.name)} is no longer in the manifests; kept because of Prune=false.`;
+        ? `${objectLabel(p)} is no longer in the manifests and would be deleted with prune: true.`
+        : `${objectLabel(p)} is no longer in the manifests; kept because of Prune=false.`;
     out.push(at(p.source ?? null, 'warning', title, p.reason ? `${msg} ${p.reason}` : msg));
   }
   for (const s of plan?.skipped ?? []) {
-    out.push(at(s.source, 'warning', 'Skipped', `${objectLabel(s.kind, s.namespace, s.name)} is not applied: ${s.reason}`));
+    out.push(at(s.source, 'warning', 'Skipped', `${objectLabel(s)} is not applied: ${s.reason}`));
   }
   const seen = new Set<string>();
   for (const w of [...(plan?.warnings ?? []), ...input.warnings]) {

@@ -1,7 +1,8 @@
 // What the finished check run says: conclusion, title and the steps table (pure).
 import type { Plan } from '../plan/types.js';
 import type { StepResult, SyncResult } from '../sync/events.js';
-import { durationOf, formatDuration, objectLabel, stateIcon } from './format.js';
+import { objectLabel } from '../model/object-ref.js';
+import { durationOf, formatDuration, stateIcon } from './format.js';
 import { isReadOnlyMode, type ReportMode } from './types.js';
 
 export type Conclusion = 'success' | 'failure' | 'cancelled' | 'neutral';
@@ -19,7 +20,7 @@ export function finalTitle(result: SyncResult): string {
   if (result.result === 'Succeeded') return `Succeeded: ${tasks} tasks in ${result.steps.length} steps, ${took}`;
   const f = result.failures[0];
   const where = result.failedPhase ? ` in ${result.failedPhase}` : '';
-  const what = f ? `: ${objectLabel(f.kind, f.namespace, f.name)} (${f.reason})` : result.reason ? ` (${result.reason})` : '';
+  const what = f ? `: ${objectLabel(f)} (${f.reason})` : result.reason ? ` (${result.reason})` : '';
   return `${result.result}${where}${what} after ${took}`.slice(0, 255);
 }
 

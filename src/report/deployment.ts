@@ -61,10 +61,6 @@ export class DeploymentReporter {
     }
   }
 
-  get deploymentId(): number | null {
-    return this.id;
-  }
-
   private async status(state: 'in_progress' | 'success' | 'failure' | 'error', description: string): Promise<void> {
     await this.octokit.rest.repos.createDeploymentStatus({
       owner: this.gh.owner,

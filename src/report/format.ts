@@ -1,4 +1,4 @@
-// Small text helpers shared by the reporters: durations, object names, Markdown escaping.
+// Small text helpers shared by the reporters: durations, Markdown escaping (object names: src/model).
 import type { HealthStatus } from '../health/types.js';
 
 /** "850 ms", "14 s", "1 m 02 s", "1 h 03 m". */
@@ -14,16 +14,6 @@ export function formatDuration(ms: number | null | undefined): string {
 
 export function durationOf(startedAt: number | null, finishedAt: number | null): number | null {
   return startedAt != null && finishedAt != null ? Math.max(0, finishedAt - startedAt) : null;
-}
-
-/** "namespace/name", or just "name" for cluster-scoped objects; "(generated)" before naming. */
-export function qualifiedName(namespace: string | null, name: string | null): string {
-  const n = name ?? '(generated name)';
-  return namespace ? `${namespace}/${n}` : n;
-}
-
-export function objectLabel(kind: string, namespace: string | null, name: string | null): string {
-  return `${kind} ${qualifiedName(namespace, name)}`;
 }
 
 /** Text safe inside a GFM table cell: one line, pipes escaped, no raw HTML. */

@@ -12,7 +12,8 @@ import { readGitHubContext } from './github-context.js';
 import { LogReporter } from './log.js';
 import { isForkPullRequest, noCheckRunNote } from './no-check-run.js';
 import { makeOctokit } from './octokit.js';
-import { computeOutputs, computePlanOutputs, setOutputs, type Outputs } from './outputs.js';
+import { outputsOf, setOutputs, type Outputs } from './outputs.js';
+import { planResultJson, problemJson, syncResultToJson } from './result-json.js';
 import { buildPlanSummary, buildSyncSummary, writeSummary } from './summary.js';
 import type { ReportInput, ReportMode } from './types.js';
 import { emitWorkflowAnnotations } from './workflow-annotations.js';
@@ -120,10 +121,11 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       }
 
       const checkInfo = { id: outcome.id, url: outcome.url };
-      const outputs = result ? computeOutputs(result, checkInfo) : plan ? computePlanOutputs(plan, checkInfo) : computePlanOutputs(emptyPlan(opts.app), checkInfo);
-      if (!result && !plan) outputs.result = 'Failed';
+      let json = result ? syncResultToJson(result, host) : planResultJson(plan ?? emptyPlan(opts.app));
+      if (!result && !plan) json.result = 'Failed';
       // Invalid manifests: each problem, at its file and line, is a failed resource.
-      if (seen.validationErrors.length > 0) outputs['failed-resources'] = JSON.stringify(validationFailures(seen.validationErrors));
+      if (seen.validationErrors.length > 0) json = { ...json, mode: opts.mode, failures: seen.validationErrors.map(problemJson) };
+      const outputs = outputsOf(json, checkInfo);
       setOutputs(outputs);
 
       if (deployment) {
@@ -133,10 +135,6 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       return { checkRunId: outcome.id, checkRunUrl: outcome.url, outputs, summary, annotations };
     },
   };
-}
-
-function validationFailures(errors: Warning[]) {
-  return errors.map((e) => ({ reason: 'Validation', message: e.message, file: e.source?.file ?? null, line: e.source?.line ?? null }));
 }
 
 /** Invalid manifests end a run before any sync: report them as a failed result. */

@@ -2,12 +2,14 @@
 // per hook, each line prefixed with the hook's name (groups cannot nest, so a hook's first log
 // line closes the step's group).
 import * as core from '@actions/core';
-import type { Task } from '../plan/types.js';
 import type { EventBus, SyncEvent } from '../sync/events.js';
-import { durationOf, formatDuration, objectLabel, stateIcon } from './format.js';
+import { ResultBuilder } from '../sync/result-builder.js';
+import { objectLabel } from '../model/object-ref.js';
+import { durationOf, formatDuration, stateIcon } from './format.js';
 
 export class LogReporter {
-  private readonly tasks = new Map<string, { task: Task; name: string | null; startedAt: number }>();
+  /** Task names and start times come from the one fold of events. */
+  private readonly fold = new ResultBuilder();
   private group: string | null = null;
   private step = '';
 
@@ -16,6 +18,7 @@ export class LogReporter {
   }
 
   handle(e: SyncEvent): void {
+    this.fold.listener(e);
     switch (e.type) {
       case 'sync-started':
         core.info(`wavesync: ${e.plan.app}: ${e.plan.steps.length} steps (${e.mode})${e.plan.revision ? ` at ${e.plan.revision}` : ''}`);
@@ -27,18 +30,12 @@ export class LogReporter {
         this.step = `${e.phase} wave ${e.wave}`;
         this.open(this.step);
         break;
-      case 'task-started':
-        this.tasks.set(e.taskId, { task: e.task, name: e.liveName ?? e.task.name, startedAt: e.at });
-        break;
-      case 'task-applied': {
-        const t = this.tasks.get(e.taskId);
-        if (t) t.name = e.liveName;
+      case 'task-applied':
         core.info(`  ${this.label(e.taskId)} ${e.action}`);
         break;
-      }
       case 'task-finished': {
-        const t = this.tasks.get(e.taskId);
-        const took = t ? ` in ${formatDuration(durationOf(t.startedAt, e.at))}` : '';
+        const t = this.fold.task(e.taskId);
+        const took = t?.startedAt != null ? ` in ${formatDuration(durationOf(t.startedAt, e.at))}` : '';
         core.info(`  ${stateIcon(e.state)} ${this.label(e.taskId)}: ${e.state}${e.message ? ` (${e.message})` : ''}${took}`);
         break;
       }
@@ -69,8 +66,8 @@ export class LogReporter {
   }
 
   private label(taskId: string): string {
-    const t = this.tasks.get(taskId);
-    return t ? objectLabel(t.task.kind, t.task.namespace, t.name) : taskId;
+    const t = this.fold.task(taskId);
+    return t ? objectLabel(t) : taskId;
   }
 
   private open(title: string): void {

@@ -1,20 +1,10 @@
 // The job summary: pure Markdown builders for a sync and for a plan, and the writer.
 import * as core from '@actions/core';
-import type { Source } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
 import type { StepResult, SyncOutcome, TaskFailure } from '../sync/events.js';
-import {
-  codeBlock,
-  durationOf,
-  escapeHtml,
-  formatDuration,
-  healthIcon,
-  inlineCode,
-  mdCell,
-  objectLabel,
-  qualifiedName,
-  stateIcon,
-} from './format.js';
+import { objectLabel, qualifiedName } from '../model/object-ref.js';
+import { codeBlock, durationOf, escapeHtml, formatDuration, healthIcon, inlineCode, mdCell, stateIcon } from './format.js';
 import { blobUrl, type GitHubContext } from './github-context.js';
 import { ganttChart } from './timeline.js';
 import { prunedOf, type ReportInput } from './types.js';
@@ -82,7 +72,7 @@ export function buildPlanSummary(plan: Plan, opts: SummaryOptions & { mode?: str
     ...checkRunRow(opts.checkRunUrl),
   ]));
   const rows = [...plan.steps, ...plan.syncFail].flatMap((s) =>
-    s.tasks.map((t) => `| ${s.phase} | ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t.namespace, t.name ?? (t.generateName ? `${t.generateName}…` : null)))} | ${t.hook ? 'hook' : ''} | ${where(t.source, opts.github ?? null)} |`),
+    s.tasks.map((t) => `| ${s.phase} | ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t))} | ${t.hook ? 'hook' : ''} | ${where(t.source, opts.github ?? null)} |`),
   );
   const sections = [table('Steps', ['Phase', 'Wave', 'Kind', 'Object', 'Hook', 'Source'], ['---', '---:', '---', '---', '---', '---'], rows)];
   sections.push(...objectListSections({ result: null, plan, warnings: [], validationErrors: [] }, opts.github ?? null));
@@ -106,7 +96,7 @@ function phaseTables(steps: StepResult[], gh: GitHubContext | null): string[] {
         s.tasks.map((t) => {
           const result = t.state === 'Pending' ? '⏹️ Not run' : `${stateIcon(t.state)} ${t.state}${t.action ? ` (${t.action})` : ''}`;
           const health = t.health ? `${healthIcon(t.health)} ${t.health}${t.message ? `: ${t.message}` : ''}` : t.message;
-          return `| ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t.namespace, t.name))} | ${mdCell(result)} | ${mdCell(health)} | ${formatDuration(durationOf(t.startedAt, t.finishedAt))} | ${where(t.source, gh)} |`;
+          return `| ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t))} | ${mdCell(result)} | ${mdCell(health)} | ${formatDuration(durationOf(t.startedAt, t.finishedAt))} | ${where(t.source, gh)} |`;
         }),
       );
     return table(phase, ['Wave', 'Kind', 'Object', 'Result', 'Health', 'Duration', 'Source'], ['---:', '---', '---', '---', '---', '---:', '---'], rows);
@@ -124,7 +114,7 @@ function table(title: string, headers: string[], align: string[], rows: string[]
 function failuresSection(title: string, failures: TaskFailure[], gh: GitHubContext | null): string {
   const items = failures.map((f) => {
     const lines = [
-      `#### ❌ ${escapeHtml(objectLabel(f.kind, f.namespace, f.name))} (${f.phase} wave ${f.wave})`,
+      `#### ❌ ${escapeHtml(objectLabel(f))} (${f.phase} wave ${f.wave})`,
       '',
       `${where(f.source, gh)} **${f.reason}:** ${escapeHtml(f.message)}`,
     ];
@@ -142,10 +132,10 @@ function objectListSections(input: Omit<ReportInput, 'result'> & { result: Repor
   const label = { pruned: 'Pruned', 'would-prune': 'Would be pruned (prune is off)', kept: 'Kept (Prune=false)' } as const;
   for (const state of ['pruned', 'would-prune', 'kept'] as const) {
     const list = pruned.filter((p) => p.state === state);
-    if (list.length) out.push(listSection(label[state], list.map((p) => `${escapeHtml(objectLabel(p.kind, p.namespace, p.name))}${p.reason ? `: ${escapeHtml(p.reason)}` : ''}`)));
+    if (list.length) out.push(listSection(label[state], list.map((p) => `${escapeHtml(objectLabel(p))}${p.reason ? `: ${escapeHtml(p.reason)}` : ''}`)));
   }
   const skipped = input.plan?.skipped ?? [];
-  if (skipped.length) out.push(listSection('Skipped', skipped.map((s) => `${where(s.source, gh)} ${escapeHtml(objectLabel(s.kind, s.namespace, s.name))}: ${escapeHtml(s.reason)}`)));
+  if (skipped.length) out.push(listSection('Skipped', skipped.map((s) => `${where(s.source, gh)} ${escapeHtml(objectLabel(s))}: ${escapeHtml(s.reason)}`)));
   const seen = new Set<string>();
   const warnings = [...(input.plan?.warnings ?? []), ...input.warnings].filter((w) => {
     const key = `${w.source?.file}:${w.source?.line}:${w.message}`;

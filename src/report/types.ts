@@ -1,5 +1,6 @@
 // What the reporters read: the engine's result plus what the event stream said along the way.
-import type { Source, Warning } from '../manifests/types.js';
+import type { Warning } from '../manifests/types.js';
+import type { Source } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
 import type { SyncResult } from '../sync/events.js';
 

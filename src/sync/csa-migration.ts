@@ -3,8 +3,8 @@
 // does, move that ownership to wavesync's Apply entry before the first server-side apply.
 import type { ClusterPort } from '../cluster/port.js';
 import type { K8sObject } from '../manifests/types.js';
+import { FIELD_MANAGER } from '../model/field-manager.js';
 
-export const FIELD_MANAGER = 'wavesync';
 const CSA_MANAGERS = new Set(['kubectl-client-side-apply', 'before-first-apply']);
 
 interface ManagedFieldsEntry {

@@ -1,11 +1,11 @@
 // The sync engine: an explicit state machine over the plan's steps.
-//   Validating → (DryRunOnly | Syncing) → [SyncFail] → Finished
+//   Validating → Syncing → [SyncFail] → Finished (a dry run and a refusal go Validating → Finished)
 // Each step runs to its gate before the next starts; a failure stops new steps and, when anything
 // was applied, runs the SyncFail steps with their own budget. Cancellation stops everything and
 // skips SyncFail.
 import type { Step, Task } from '../plan/types.js';
 import { hookName } from '../plan/hook-name.js';
-import { sleep } from './concurrency.js';
+import { sleep } from '../model/sleep.js';
 import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
 import { ObjectFeed } from './object-feed.js';
 import type { HookLogs } from './hook-logs.js';
@@ -15,7 +15,7 @@ import { ResultBuilder } from './result-builder.js';
 import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
-import { formatProblem } from '../manifests/types.js';
+import { formatProblem } from '../model/problems.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
 
@@ -62,7 +62,7 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       if (await ensureNamespace(opts.cluster, opts.plan.namespace))
         opts.bus.emit({ type: 'info', at: now(), message: `created namespace ${opts.plan.namespace}` });
     }
-    const validated = await validateAgainstCluster(opts.cluster, opts.plan, { revision: opts.plan.revision, now: started, signal: cancel });
+    const validated = await validateAgainstCluster(opts.cluster, opts.plan, { signal: cancel });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
       return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);

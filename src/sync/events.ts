@@ -1,13 +1,14 @@
 // The engine's event stream. Every output (log, check run, job summary, outputs, CLI view, JSON)
 // is a consumer of these events; the engine knows nothing of those consumers.
 import type { HealthStatus } from '../health/types.js';
-import type { Phase, Plan, Task } from '../plan/types.js';
-import type { Source } from '../manifests/types.js';
+import type { Phase } from '../model/phases.js';
+import type { Source } from '../model/problems.js';
+import type { Plan, Task } from '../plan/types.js';
 
 export type SyncMode = 'sync' | 'delete' | 'dry-run';
 export type SyncOutcome = 'Succeeded' | 'Failed' | 'Cancelled';
 /** Why a sync failed, when it did. */
-export type FailureReason = 'Validation' | 'DryRun' | 'Apply' | 'HookFailed' | 'Degraded' | 'Missing' | 'Timeout' | 'Cancelled';
+export type FailureReason = 'Validation' | 'Apply' | 'HookFailed' | 'Degraded' | 'Missing' | 'Timeout' | 'Cancelled';
 
 export type TaskState =
   | 'Pending'

@@ -3,7 +3,7 @@
 import type { ClusterPort } from '../cluster/port.js';
 import type { K8sObject } from '../manifests/types.js';
 import { LOG_TAIL_LINES } from './options.js';
-import { sleep } from './concurrency.js';
+import { sleep } from '../model/sleep.js';
 
 /** A stream quiet this long after the hook finished is taken as done. */
 const QUIET_MS = 750;

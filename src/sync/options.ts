@@ -1,4 +1,4 @@
-// Everything the engine needs for one run. The CLI and the action both build this object.
+// Everything the engine needs for one run; src/pipeline/sync.ts builds it from the run's options.
 import type { ClusterPort } from '../cluster/port.js';
 import type { Plan } from '../plan/types.js';
 import type { EventBus, SyncMode } from './events.js';

@@ -1,25 +1,7 @@
 // Which pods belong to a workload: by owner for Jobs (their pods name the Job as owner), by label
 // selector for Deployments, StatefulSets, DaemonSets and ReplicaSets.
 import type { K8sObject } from '../manifests/types.js';
-
-interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
-
-export function selectorMatches(sel: LabelSelector | undefined, labels: Record<string, string> = {}): boolean {
-  if (!sel) return false;
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.hasOwn(labels, e.key);
-    const inValues = has && (e.values ?? []).includes(labels[e.key]);
-    if (e.operator === 'In' && !inValues) return false;
-    if (e.operator === 'NotIn' && inValues) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return Boolean(sel.matchLabels || sel.matchExpressions);
-}
+import { selectorMatches, type LabelSelector } from '../model/label-selector.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod']);
 

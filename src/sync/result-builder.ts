@@ -1,6 +1,8 @@
-// Folds the event stream into the final SyncResult. The engine uses it for its own result, so the
-// result can never disagree with what the reporters saw.
-import type { Phase, Plan, Step, Task } from '../plan/types.js';
+// The one fold of the event stream into a result. The engine uses it for its own SyncResult, and
+// live views (check-run progress, the Actions log, the CLI board) keep one each and read snapshots
+// of it, so nothing that reports a sync keeps a second copy of its state.
+import type { Phase } from '../model/phases.js';
+import type { Plan, Step, Task } from '../plan/types.js';
 import type { FailureReason, StepResult, SyncEvent, SyncMode, SyncOutcome, SyncResult, TaskFailure, TaskResult } from './events.js';
 
 const isSyncFail = (phase: Phase) => phase === 'SyncFail';
@@ -64,6 +66,7 @@ export class ResultBuilder {
       case 'step-started': {
         const s = this.steps.get(this.stepKey(e.phase, e.wave));
         if (s) Object.assign(s, { state: 'Running', startedAt: e.at });
+        this.current = s ?? this.current;
         break;
       }
       case 'step-finished': {
@@ -101,6 +104,20 @@ export class ResultBuilder {
       default:
         break;
     }
+  }
+
+  /** The step that started last, if any. */
+  private current: StepResult | null = null;
+
+  /** Every step so far, sync steps then SyncFail steps, as live objects (read, do not change). */
+  snapshot(): { plan: Plan | null; steps: StepResult[]; current: StepResult | null } {
+    const all = [...this.steps.values()];
+    return { plan: this.plan, steps: [...all.filter((s) => !isSyncFail(s.phase)), ...all.filter((s) => isSyncFail(s.phase))], current: this.current };
+  }
+
+  /** One task as it stands (its live name once it has one). */
+  task(taskId: string): TaskResult | undefined {
+    return this.tasks.get(taskId);
   }
 
   /** The first task failure of the sync (not of SyncFail), if any. */

@@ -4,12 +4,14 @@
 // Kinds defined by a CRD of this step are left alone (no watch, no get, no delete) until that CRD
 // is Established and discovery serves them: a CRD and its resources may share a step.
 // Any error, expected or not, ends up on the task it happened to, with that task's file and line.
-import type { ClusterPort, ObjectRef } from '../cluster/port.js';
+import type { ClusterPort } from '../cluster/port.js';
+import type { ObjectRef } from '../model/object-ref.js';
 import { waitGone } from '../cluster/wait.js';
 import type { K8sObject } from '../manifests/types.js';
 import type { Step, Task } from '../plan/types.js';
 import { applyTask } from './apply-task.js';
-import { mapLimit, sleep } from './concurrency.js';
+import { mapLimit } from './concurrency.js';
+import { sleep } from '../model/sleep.js';
 import { awaitEstablished, awaitServed, crdDefines, kindKey } from './crd-establish.js';
 import { HOOK_LOG_SETTLE_MS, type HookCleanup } from './hook-cleanup.js';
 import type { EventBus, FailureReason, TaskFailure, TaskState } from './events.js';

@@ -96,7 +96,7 @@ export async function ensureNamespace(cluster: ClusterPort, name: string): Promi
 export async function validateAgainstCluster(
   cluster: ClusterPort,
   plan: Plan,
-  opts: { revision: string | null; now: number; signal?: AbortSignal },
+  opts: { signal?: AbortSignal },
 ): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
   const dryRuns = new Map<string, K8sObject>();

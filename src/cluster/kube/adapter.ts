@@ -1,14 +1,15 @@
 // The ClusterPort on a real API server, through @kubernetes/client-node's authenticated fetch.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { K8sObject } from '../../manifests/types.js';
+import { FIELD_MANAGER } from '../../model/field-manager.js';
 import { contextNamespace } from '../kubeconfig.js';
+import type { ObjectRef } from '../../model/object-ref.js';
 import {
   ApiError,
 
   type ClusterPort,
   type ListOptions,
   type LogOptions,
-  type ObjectRef,
   type Propagation,
   type ResourceInfo,
   type Unsubscribe,
@@ -23,8 +24,6 @@ import { resourcePath } from './paths.js';
 import { kubeTransport, type Query, type Transport } from './transport.js';
 import { WatchHub, type WatchHubOptions, type WatchHubStats } from './watch-hub.js';
 import { httpWatchSource, type HttpWatchSourceOptions } from './watch-source.js';
-
-export const FIELD_MANAGER = 'wavesync';
 
 export interface KubeClusterOptions {
   /** Replace the HTTP layer (tests count or fail requests through it). */

@@ -4,12 +4,13 @@
 // for end-to-end tests: those run against the real local control plane.
 import type { K8sObject } from '../../manifests/types.js';
 import { groupOf } from '../../manifests/types.js';
+import { selectorStringMatches } from '../../model/label-selector.js';
+import type { ObjectRef } from '../../model/object-ref.js';
 import {
   ApiError,
   type ClusterPort,
   type ListOptions,
   type LogOptions,
-  type ObjectRef,
   type Propagation,
   type ResourceInfo,
   type Unsubscribe,
@@ -307,12 +308,6 @@ function specOf(o: K8sObject): unknown {
   return rest;
 }
 
-/** Equality-based selectors only ("a=b,c=d"): enough for the engine's own queries. */
 function matchesLabels(o: K8sObject, selector?: string): boolean {
-  if (!selector) return true;
-  const labels = o.metadata.labels ?? {};
-  return selector.split(',').every((term) => {
-    const [k, v] = term.split('=');
-    return labels[k.trim()] === v?.trim();
-  });
+  return selectorStringMatches(selector, o.metadata.labels ?? {});
 }

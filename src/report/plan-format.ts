@@ -1,6 +1,7 @@
 // A plan as JSON (the documented shape) and as a readable text table.
-import { formatProblem } from '../manifests/types.js';
-import type { Plan, SkippedObject, Step, Task } from '../plan/types.js';
+import { qualifiedName } from '../model/object-ref.js';
+import { formatProblem } from '../model/problems.js';
+import type { Plan, Step, Task } from '../plan/types.js';
 
 /** The task as published: everything but the object itself (it may hold Secret data). */
 export function taskToJson(t: Task) {
@@ -36,21 +37,10 @@ export function planToJson(plan: Plan) {
   };
 }
 
-/** "ns/name", a generateName hook shown as "ns/prefix*". */
-export function taskName(t: Pick<Task, 'namespace' | 'name' | 'generateName'>): string {
-  const name = t.name ?? `${t.generateName ?? ''}*`;
-  return t.namespace ? `${t.namespace}/${name}` : name;
-}
-
-export function skippedName(s: SkippedObject): string {
-  const name = s.name ?? '*';
-  return s.namespace ? `${s.namespace}/${name}` : name;
-}
-
 function taskColumns(t: Task): string[] {
   const hook = t.hook ? `hook, delete: ${t.deletePolicies.join(',')}` : '';
   const options = t.syncOptions.join(',');
-  return [t.kind, taskName(t), [hook, options].filter(Boolean).join('; '), `${t.source.file}:${t.source.line}`];
+  return [t.kind, qualifiedName(t), [hook, options].filter(Boolean).join('; '), `${t.source.file}:${t.source.line}`];
 }
 
 type Line = string | string[];
@@ -99,45 +89,11 @@ export function planToText(plan: Plan): string {
   }
   if (plan.skipped.length > 0) {
     lines.push('', 'Skipped');
-    for (const s of plan.skipped) lines.push([s.kind, skippedName(s), s.reason, `${s.source.file}:${s.source.line}`]);
+    for (const s of plan.skipped) lines.push([s.kind, qualifiedName(s), s.reason, `${s.source.file}:${s.source.line}`]);
   }
   if (plan.warnings.length > 0) {
     lines.push('', 'Warnings');
     for (const w of plan.warnings) lines.push(`  ${formatProblem(w)}`);
   }
   return render(lines) + '\n';
-}
-
-/** Markdown for the job summary: one table per run (sync, SyncFail, delete). */
-export function planToMarkdown(plan: Plan): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const table = (steps: Step[]) => {
-    const rows = steps.flatMap((s) =>
-      s.tasks.map((t) => {
-        const [kind, name, notes, source] = taskColumns(t);
-        return `| ${s.phase} | ${s.wave} | ${cell(kind)} | \`${cell(name)}\` | ${cell(notes)} | \`${cell(source)}\` |`;
-      }),
-    );
-    return ['| Phase | Wave | Kind | Name | Hook / options | Source |', '|---|---:|---|---|---|---|', ...rows].join('\n');
-  };
-  const out: string[] = [`### wavesync plan: ${plan.app}`, ''];
-  out.push(`Default namespace \`${plan.namespace}\`, revision \`${plan.revision ?? '-'}\`.`, '');
-  out.push(plan.steps.length ? table(plan.steps) : 'Nothing to sync.', '');
-  const extra: [string, Step[]][] = [
-    ['SyncFail (runs only when the sync fails)', plan.syncFail],
-    ['PreDelete (delete mode)', plan.preDelete],
-    ['PostDelete (delete mode)', plan.postDelete],
-  ];
-  for (const [title, steps] of extra) if (steps.length) out.push(`#### ${title}`, '', table(steps), '');
-  if (plan.skipped.length) {
-    out.push('#### Skipped', '');
-    for (const s of plan.skipped) out.push(`- ${s.kind} \`${skippedName(s)}\`: ${s.reason} (\`${s.source.file}:${s.source.line}\`)`);
-    out.push('');
-  }
-  if (plan.warnings.length) {
-    out.push('#### Warnings', '');
-    for (const w of plan.warnings) out.push(`- ${formatProblem(w)}`);
-    out.push('');
-  }
-  return out.join('\n');
 }

@@ -1,12 +1,11 @@
-// From paths to a plan: load the manifests, build the plan, collect every problem. Shared by the
-// CLI and the action so both refuse the same inputs with the same file:line messages.
-import { loadHealthChecks } from '../health/index.js';
+// The pipeline's source step: from paths to a plan (load the manifests, build the plan, collect
+// every problem) and the custom health rules. Checkout and rendering will join it here.
+import { loadHealthChecks, type HealthCheckRule } from '../health/index.js';
 import { loadManifests } from '../manifests/load.js';
-import { sortProblems } from '../manifests/problems.js';
+import { sortProblems } from '../model/problems.js';
 import type { ValidationError } from '../manifests/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
-import type { HealthRules } from './health-adapter.js';
 
 export interface PrepareOptions {
   manifests: string[];
@@ -26,6 +25,6 @@ export function preparePlan(opts: PrepareOptions): { plan: Plan; errors: Validat
 }
 
 /** User health checks (CEL or Lua) from a file (CLI) or the action input (inline YAML or a workspace path). */
-export function loadHealthRules(source: { file?: string; text?: string; root?: string }): { rules: HealthRules; errors: ValidationError[] } {
+export function loadHealthRules(source: { file?: string; text?: string; root?: string }): { rules: HealthCheckRule[]; errors: ValidationError[] } {
   return loadHealthChecks(source);
 }

@@ -1,0 +1,27 @@
+// The cluster for one run: the kubeconfig (a private copy of the action's input), the client and
+// its watches, each released by the run's scope whatever happens next.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { createKubeCluster, type KubeCluster } from '../cluster/kube/adapter.js';
+import { KubeconfigError, kubeconfigFromInput, loadKubeConfig } from '../cluster/kubeconfig.js';
+import type { Problem } from '../model/problems.js';
+import type { ClusterOptions } from './options.js';
+import type { ResourceScope } from './scope.js';
+
+export function connect(opts: ClusterOptions, scope: ResourceScope, onKubeconfig?: (kc: KubeConfig) => void): { cluster: KubeCluster | null; problems: Problem[] } {
+  try {
+    let path = opts.path;
+    if (opts.text) {
+      const temp = kubeconfigFromInput(opts.text, opts.tempDir);
+      scope.defer('the kubeconfig copy', () => temp.cleanup());
+      path = temp.path;
+    }
+    const kc = loadKubeConfig({ path, context: opts.context || undefined, env: opts.env });
+    onKubeconfig?.(kc);
+    const cluster = createKubeCluster(kc);
+    scope.defer('the cluster client', () => cluster.close());
+    return { cluster, problems: [] };
+  } catch (err) {
+    if (!(err instanceof KubeconfigError)) throw err;
+    return { cluster: null, problems: [{ source: null, message: `${opts.label}: ${err.message}` }] };
+  }
+}

@@ -1,0 +1,75 @@
+// What every mode of the pipeline is given: one options object, built by an entry point (the
+// action's inputs, the CLI's flags) and read by nothing else.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Problem } from '../model/problems.js';
+import type { Plan } from '../plan/types.js';
+import type { EventBus, SyncMode, SyncResult } from '../sync/events.js';
+
+export interface SourceOptions {
+  /** Paths, directories or globs. */
+  manifests: string[];
+  /** Repository root: sources are reported relative to it. */
+  root: string;
+  /** Where relative manifest paths start (default: root). */
+  cwd?: string;
+  app: string;
+  namespace: string;
+  revision: string | null;
+  /** Problems the entry point found already (inputs a mode cannot honour): reported with the rest. */
+  problems?: Problem[];
+}
+
+export interface ClusterOptions {
+  /** A kubeconfig file; else KUBECONFIG, then ~/.kube/config. */
+  path?: string;
+  /** Kubeconfig contents (the action's input): written to a 0600 file in tempDir for the run. */
+  text?: string;
+  tempDir?: string;
+  context?: string;
+  env: Record<string, string | undefined>;
+  /** Names the source in a problem: "input kubeconfig", "wavesync sync". */
+  label: string;
+}
+
+export interface SyncOptions extends SourceOptions {
+  mode: Extract<SyncMode, 'sync' | 'dry-run'>;
+  cluster: ClusterOptions;
+  timeoutMs: number;
+  waveDelayMs: number;
+  failFastAfterMs: number;
+  createNamespace: boolean;
+  /** Custom CEL health rules: a file (CLI) or inline YAML (action). */
+  healthChecks: { file?: string; text?: string; root?: string };
+}
+
+/** Everything one run ends with, for the entry point to turn into outputs or an exit code. */
+export interface PipelineResult {
+  plan: Plan;
+  /** Problems found before anything was applied (manifests, inputs, kubeconfig, health rules). */
+  problems: Problem[];
+  /** The engine's result; null when the run stopped at the problems above (or in mode plan). */
+  result: SyncResult | null;
+}
+
+/** A consumer of the run's events, started before the first event and finished after the last. */
+export interface Reporter {
+  /** Never throws: reporting does not change the outcome. */
+  finish(run: PipelineResult): Promise<void>;
+}
+
+export interface ReportContext {
+  /** The cluster's API server, when there is one (reporters show only its host). */
+  server: string | null;
+}
+
+export type ReporterFactory = (bus: EventBus, ctx: ReportContext) => Reporter;
+
+export interface SyncHooks {
+  reporter?: ReporterFactory;
+  /** Called with the loaded kubeconfig before anything may print (the action masks credentials). */
+  onKubeconfig?: (kc: KubeConfig) => void;
+  /** SIGINT/SIGTERM received: the sync is being cancelled. */
+  onSignal?: (name: string) => void;
+  /** A resource could not be released (never changes the outcome). */
+  onReleaseFailure?: (message: string) => void;
+}
