@@ -12,7 +12,8 @@ import type { HookLogs } from './hook-logs.js';
 import { HookCleanup } from './hook-cleanup.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
-import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
+import type { RunContext, StepOutcome } from './run-context.js';
+import { runStep } from './step-runner.js';
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../model/problems.js';
@@ -121,7 +122,7 @@ async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & {
   for (const [index, step] of steps.entries()) {
     if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
     ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });
-    const outcome = await new StepRunner(ctx, step).run();
+    const outcome = await runStep(ctx, step);
     ctx.bus.emit({ type: 'step-finished', at: ctx.now(), phase: step.phase, wave: step.wave, index, state: outcome.state });
     if (outcome.state !== 'Succeeded') return { ...outcome, failedStep: step };
     if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
