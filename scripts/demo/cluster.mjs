@@ -28,7 +28,7 @@ export function findGo(env = process.env) {
 /** The Go version test/cluster/go.mod asks for (the "go" line). */
 export function wantedGo(root) {
   const mod = fs.readFileSync(path.join(root, 'test/cluster/go.mod'), 'utf8');
-  return /^go (\S+)/m.exec(mod)?.[1] ?? 'the version in test/cluster/go.mod';
+  return mod.match(/^go (\S+)/m)?.[1] ?? 'the version in test/cluster/go.mod';
 }
 
 const clock = (ms) => {
