@@ -18,10 +18,11 @@ const jobExists = async (namespace: string, name: string) =>
     );
 
 async function backupSecrets(namespace: string) {
-  for (const [name, data] of Object.entries({
+  const secrets: Record<string, Record<string, string>> = {
     'orders-db': { url: 'postgres://orders@db:5432/orders' },
     'orders-backup-bucket': { bucket: 'orders-backups', AWS_REGION: 'eu-west-1' },
-  })) {
+  };
+  for (const [name, data] of Object.entries(secrets)) {
     await coreApi().createNamespacedSecret({ namespace, body: { metadata: { name }, stringData: data } });
   }
 }
