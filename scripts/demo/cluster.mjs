@@ -2,6 +2,7 @@
 // test/cluster/up.sh, showing each component's progress line with the elapsed time.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Whether the cluster's binaries are already built into the cache (then Go is not needed). */
@@ -43,7 +44,7 @@ const clock = (ms) => {
  */
 export function clusterUp(root, env, print) {
   const t0 = Date.now();
-  const statusFile = path.join(fs.mkdtempSync(path.join(root, 'demo-output', '.up-')), 'status');
+  const statusFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-demo-up-')), 'status');
   return new Promise((resolve, reject) => {
     const child = spawn('bash', [path.join(root, 'test/cluster/up.sh')], {
       cwd: root,
