@@ -43,8 +43,26 @@ function writeBrokenRevision() {
 
 function sync(manifests, revision, kubeconfig, name) {
   const summary = path.join(OUT, `${name}.summary.md`);
-  const args = ['sync', '--manifests', rel(manifests), '--app', APP, '--namespace', NAMESPACE, '--create-namespace',
-    '--kubeconfig', kubeconfig, '--revision', revision, '--timeout', '3m', '--fail-fast-after', '20s', '--summary', rel(summary)];
+  const args = [
+    'sync',
+    '--manifests',
+    rel(manifests),
+    '--app',
+    APP,
+    '--namespace',
+    NAMESPACE,
+    '--create-namespace',
+    '--kubeconfig',
+    kubeconfig,
+    '--revision',
+    revision,
+    '--timeout',
+    '3m',
+    '--fail-fast-after',
+    '20s',
+    '--summary',
+    rel(summary),
+  ];
   say(`$ node dist/cli.js ${args.join(' ')}\n`);
   const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, stdio: 'inherit' });
   if (!fs.existsSync(summary)) return { code: r.status ?? 1, files: [] };
@@ -92,9 +110,11 @@ async function main() {
   say('  npm run cluster:down  # stop the local cluster');
 
   const ok = good.code === 0 && broken.code === 1;
-  say(ok
-    ? '\nThe demo ran as intended: release-1 Succeeded, release-2 Failed in PreSync and ran its SyncFail hook.'
-    : `\nUnexpected: release-1 exited ${good.code} (0 expected), release-2 exited ${broken.code} (1 expected).`);
+  say(
+    ok
+      ? '\nThe demo ran as intended: release-1 Succeeded, release-2 Failed in PreSync and ran its SyncFail hook.'
+      : `\nUnexpected: release-1 exited ${good.code} (0 expected), release-2 exited ${broken.code} (1 expected).`,
+  );
   return ok ? 0 : 1;
 }
 

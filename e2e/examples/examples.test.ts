@@ -64,7 +64,9 @@ describe('examples/rollback-on-failure', () => {
       // The kwok stand-in for an image that does not exist.
       const v2repo = copyExample('examples/rollback-on-failure/k8s', (f, t) =>
         f === 'deployment.yaml'
-          ? t.replace('image: nginx:1.27-alpine', 'image: registry.invalid/web:2').replace('        app: web\n    spec:', '        app: web\n      annotations:\n        wavesync.test/outcome: image-pull-backoff\n    spec:')
+          ? t
+              .replace('image: nginx:1.27-alpine', 'image: registry.invalid/web:2')
+              .replace('        app: web\n    spec:', '        app: web\n      annotations:\n        wavesync.test/outcome: image-pull-backoff\n    spec:')
           : t,
       );
       const v2 = await syncExample('.', ns, { cwd: v2repo, app: 'web' });
@@ -108,7 +110,9 @@ describe('examples/helm-hooks (rendered with helm template)', () => {
         'PostSync 0: Job/shop-smoke',
       ]);
       // The test hook is left out, with a warning at its line (the plan says so).
-      const plan = JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'plan', '--manifests', '.', '--output', 'json'], { cwd: repo, encoding: 'utf8' }));
+      const plan = JSON.parse(
+        execFileSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'plan', '--manifests', '.', '--output', 'json'], { cwd: repo, encoding: 'utf8' }),
+      );
       expect(plan.skipped.map((o: { kind: string; name: string; source: { line: number } }) => `${o.kind}/${o.name}`)).toEqual(['Pod/shop-test']);
       expect(plan.warnings[0].message).toBe('Pod shop-test: Helm hook "test" has no Argo CD equivalent; the object is left out');
       // hook-succeeded: deleted once the whole sync succeeded.
@@ -120,10 +124,9 @@ describe('examples/helm-hooks (rendered with helm template)', () => {
 describe('examples/kustomize-overlay (rendered with kubectl kustomize)', () => {
   test('the production overlay: migration first, 3 replicas with the overlay image, the Service last', () =>
     withNamespace('ex-kustomize', async (ns) => {
-      const rendered = execFileSync('kubectl', ['kustomize', path.join(REPO, 'examples/kustomize-overlay/overlays/production')], { encoding: 'utf8' }).replaceAll(
-        'namespace: catalog-prod',
-        `namespace: ${ns}`,
-      );
+      const rendered = execFileSync('kubectl', ['kustomize', path.join(REPO, 'examples/kustomize-overlay/overlays/production')], {
+        encoding: 'utf8',
+      }).replaceAll('namespace: catalog-prod', `namespace: ${ns}`);
       const r = await syncExample('.', ns, { cwd: renderedRepo('catalog.yaml', rendered), app: 'catalog' });
       expect(r.result.result).toBe('Succeeded');
       expect(order(r.result).map((s) => s.replace(/catalog-config-[a-z0-9]+$/, 'catalog-config-<hash>'))).toEqual([
@@ -133,6 +136,9 @@ describe('examples/kustomize-overlay (rendered with kubectl kustomize)', () => {
         'Sync 2: Service/catalog',
       ]);
       const d = await appsApi().readNamespacedDeployment({ name: 'catalog', namespace: ns });
-      expect({ replicas: d.status?.availableReplicas, image: d.spec?.template.spec?.containers[0].image }).toEqual({ replicas: 3, image: 'nginx:1.27.3-alpine' });
+      expect({ replicas: d.status?.availableReplicas, image: d.spec?.template.spec?.containers[0].image }).toEqual({
+        replicas: 3,
+        image: 'nginx:1.27.3-alpine',
+      });
     }));
 });

@@ -82,7 +82,9 @@ describe('examples/fleet', () => {
       const hosts = runs.map((r) => JSON.parse(r.outputs.summary).server);
       expect(new Set(hosts).size).toBe(2);
 
-      const checks = [...github.checkRuns.values()].map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion })).sort((a, b) => a.name.localeCompare(b.name));
+      const checks = [...github.checkRuns.values()]
+        .map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion }))
+        .sort((a, b) => a.name.localeCompare(b.name));
       expect(checks).toEqual([
         { name: 'fleet / one', status: 'completed', conclusion: 'success' },
         { name: 'fleet / two', status: 'completed', conclusion: 'success' },

@@ -10,7 +10,8 @@ import { configMap, hook, job } from './manifests.js';
 const release = (migratePod: Record<string, string>) =>
   writeManifests({ 'k8s/app.yaml': [job('migrate', hook('PreSync', -1, 'BeforeHookCreation'), migratePod), configMap('settings', 0)].join('---\n') });
 
-const sync = (dir: string, ns: string) => runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'hooks', '--timeout', '60s', '--output', 'json']);
+const sync = (dir: string, ns: string) =>
+  runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'hooks', '--timeout', '60s', '--output', 'json']);
 
 describe('a BeforeHookCreation hook whose pod template changed', () => {
   test('after a succeeded and after a failed previous run, the next release syncs', () =>

@@ -13,7 +13,9 @@ blockquote { border-left: .25em solid #d1d9e0; color: #59636e; margin: 0; paddin
 
 export function summaryHtml(markdown, title) {
   // Returning false hands every other code block to marked's own renderer.
-  const md = new Marked({ gfm: true }).use({ renderer: { code: ({ text, lang }) => (lang === 'mermaid' ? `<pre class="mermaid">${escape(text)}</pre>\n` : false) } });
+  const md = new Marked({ gfm: true }).use({
+    renderer: { code: ({ text, lang }) => (lang === 'mermaid' ? `<pre class="mermaid">${escape(text)}</pre>\n` : false) },
+  });
   const body = md.parse(markdown);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head>
