@@ -109,7 +109,8 @@ describe('examples/helm-hooks (rendered with helm template)', () => {
         'Sync 0: Deployment/shop-web',
         'PostSync 0: Job/shop-smoke',
       ]);
-      // The test hook is left out, with a warning at its line (the plan says so).
+      // The test hook is left out, with a warning at its line, in the sync's output and in the plan.
+      expect(r.stderr).toMatch(/warning: shop\.yaml:\d+: Pod shop-test: Helm hook "test" has no Argo CD equivalent; the object is left out/);
       const plan = JSON.parse(
         execFileSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'plan', '--manifests', '.', '--output', 'json'], { cwd: repo, encoding: 'utf8' }),
       );
