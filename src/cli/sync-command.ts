@@ -8,6 +8,7 @@ import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import { SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -24,11 +25,13 @@ const FLAGS: FlagSpecs = {
   'create-namespace': { type: 'boolean', description: 'create the namespace first when missing' },
   'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
+  ...SOURCE_FLAGS,
 };
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
          [--dry-run] [--create-namespace] [--health-checks FILE] [--output text|json]
+         ${SOURCE_USAGE}
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
@@ -73,6 +76,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       failFastAfterMs,
       createNamespace: args.booleans['create-namespace'] ?? false,
       healthChecks: { file: args.strings['health-checks']?.[0] },
+      ...sourceFromArgs(args, io),
     },
     {
       reporter: cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),

@@ -1,11 +1,11 @@
 // mode plan: source → manifests → plan, reported; no cluster.
 import { sortProblems } from '../model/problems.js';
-import { preparePlan } from '../source/prepare.js';
+import { prepareSource } from '../source/prepare.js';
 import { EventBus } from '../sync/events.js';
 import type { PipelineResult, ReporterFactory, SourceOptions } from './options.js';
 
 export async function runPlanPipeline(opts: SourceOptions, reporter?: ReporterFactory): Promise<PipelineResult> {
-  const { plan, errors } = preparePlan(opts);
+  const { plan, errors } = await prepareSource(opts);
   const problems = sortProblems([...(opts.problems ?? []), ...errors]);
   const bus = new EventBus();
   const report = reporter?.(bus, { server: null });

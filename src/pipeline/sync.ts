@@ -2,7 +2,7 @@
 // scope: the kubeconfig copy, the cluster client and its watches, the signal handlers are released
 // on every exit path, a refused input included.
 import { sortProblems } from '../model/problems.js';
-import { loadHealthRules, preparePlan } from '../source/prepare.js';
+import { loadHealthRules, prepareSource } from '../source/prepare.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { cancelOnSignals } from '../sync/signals.js';
@@ -12,9 +12,11 @@ import { ResourceScope } from './scope.js';
 
 export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
   return ResourceScope.run(async (scope) => {
-    const { plan, errors } = preparePlan(opts);
-    const health = loadHealthRules(opts.healthChecks);
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
+    // Helm's Capabilities.KubeVersion: the cluster's own, when rendering and the cluster answers.
+    const kubeVersion = opts.render && cluster ? await cluster.serverVersion() : null;
+    const { plan, errors } = await prepareSource(opts.render ? { ...opts, render: { ...opts.render, kubeVersion: opts.render.kubeVersion ?? kubeVersion } } : opts);
+    const health = loadHealthRules(opts.healthChecks);
     const problems = sortProblems([...(opts.problems ?? []), ...errors, ...health.errors, ...clusterProblems]);
 
     const bus = new EventBus();
