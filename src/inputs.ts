@@ -18,6 +18,10 @@ export interface ActionInputs {
   token: string;
   renderer: Renderer;
   helmValues: string[];
+  /** helm --set KEY=VALUE, one per line. */
+  helmSet: string[];
+  /** Image overrides, one per line (name=newName:tag, name@digest...). */
+  images: string[];
   /** Kubeconfig contents (not a path); empty means the runner's default. */
   kubeconfig: string;
   context: string;
@@ -126,6 +130,8 @@ export function readInputs(env: Env): InputsResult {
     token: get('token'),
     renderer: choice('renderer', RENDERERS, INPUT_DEFAULTS.renderer),
     helmValues: lines('helm-values'),
+    helmSet: lines('helm-set'),
+    images: lines('images'),
     kubeconfig: get('kubeconfig'),
     context: get('context'),
     namespace: get('namespace') || INPUT_DEFAULTS.namespace,

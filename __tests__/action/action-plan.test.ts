@@ -79,12 +79,12 @@ describe('action, mode: plan', () => {
 });
 
 describe('action, every mode treats inputs it cannot honour the same way', () => {
-  test('mode: plan refuses a renderer it cannot run, as mode: sync does, and says so', () => {
+  test('mode: plan refuses a renderer that does not fit the manifests, as mode: sync does, and says so', () => {
     const r = runAction({ manifests: 'examples/seeds', mode: 'plan', renderer: 'kustomize' });
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toContain('input renderer: kustomize is not available yet');
+    expect(r.stdout).toContain('renderer kustomize: examples/seeds is not a directory with a kustomization');
     expect(r.outputs.result).toBe('Failed');
-    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input renderer/) })]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) })]);
   });
 
   test('mode: plan refuses another repository', () => {

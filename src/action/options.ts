@@ -13,6 +13,8 @@ export function sourceOptions(inputs: ActionInputs, env: Env, problems: Problem[
     namespace: inputs.namespace,
     revision: inputs.ref || env.GITHUB_SHA || null,
     problems,
+    render: { renderer: inputs.renderer, helmValues: inputs.helmValues, helmSet: inputs.helmSet, env, tempDir: env.RUNNER_TEMP || undefined },
+    images: { lines: inputs.images, label: 'input images' },
   };
 }
 
