@@ -87,10 +87,11 @@ describe('action, every mode treats inputs it cannot honour the same way', () =>
     expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) })]);
   });
 
-  test('mode: plan refuses another repository', () => {
-    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', repository: 'acme/elsewhere' });
+  test('mode: plan with a repository that cannot be fetched fails, naming it, and applies nothing', () => {
+    const r = runAction({ manifests: 'k8s', mode: 'plan', repository: 'file:///nonexistent/elsewhere.git', ref: 'v1' });
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toContain('input repository: checking out another repository (acme/elsewhere) is not available yet');
+    expect(r.stdout).toMatch(/fetching file:\/\/\/nonexistent\/elsewhere\.git at v1: git fetch failed/);
+    expect(r.outputs.result).toBe('Failed');
   });
 
   test('every input at its action.yml default, as the runner sets them: no warning', async () => {

@@ -5,7 +5,7 @@ import { describeFlags, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
 import { planToJson, planToText } from '../report/plan-format.js';
-import { SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
+import { checkSourceArgs, SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
 
 const FLAGS: FlagSpecs = {
   manifests: { type: 'string', multiple: true, valueName: 'PATH', description: 'file, directory or glob of manifests' },
@@ -26,7 +26,7 @@ ${describeFlags(FLAGS)}
 `;
 
 async function runPlan(argv: string[], io: CliIo): Promise<number> {
-  const args = parseCommandArgs('plan', argv, FLAGS, PLAN_USAGE, io);
+  const args = parseCommandArgs('plan', argv, FLAGS, PLAN_USAGE, io, checkSourceArgs);
   if (typeof args === 'number') return args;
   const where = resolveApp('plan', args, io);
   if (typeof where === 'number') return where;

@@ -8,7 +8,7 @@ import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
-import { SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
+import { checkSourceArgs, SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -55,6 +55,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
     timeoutMs = duration(a.strings, 'timeout', '10m');
     waveDelayMs = duration(a.strings, 'wave-delay', '0s');
     failFastAfterMs = duration(a.strings, 'fail-fast-after', '60s');
+    checkSourceArgs(a);
   });
   if (typeof args === 'number') return args;
   const where = resolveApp('sync', args, io);
