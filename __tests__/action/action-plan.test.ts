@@ -72,9 +72,9 @@ describe('action, mode: plan', () => {
     const bad = runAction({ manifests: 'examples/seeds', mode: 'apply' });
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete');
-    const later = runAction({ manifests: 'examples/seeds', mode: 'diff' });
+    const later = runAction({ manifests: 'examples/seeds', mode: 'delete' });
     expect(later.status).not.toBe(0);
-    expect(later.stdout).toContain('mode diff is not yet available');
+    expect(later.stdout).toContain('mode delete is not yet available');
   });
 });
 
