@@ -23,8 +23,7 @@ export interface DiffRun {
 export function runDiffPipeline(opts: DiffOptions, hooks: Pick<SyncHooks, 'onKubeconfig' | 'onReleaseFailure'> = {}): Promise<DiffRun> {
   return ResourceScope.run(async (scope) => {
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
-    const kubeVersion = opts.render && cluster ? await cluster.serverVersion() : null;
-    const { plan, errors } = await sourceStep(opts, scope, kubeVersion);
+    const { plan, errors } = await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
     const problems = sortProblems([...(opts.problems ?? []), ...errors, ...clusterProblems]);
     if (problems.length > 0 || !cluster) return { plan, problems, diff: null };
     const { result, errors: diffErrors } = await computeDiff(cluster, plan, { server: cluster.serverHost() || null });

@@ -5,10 +5,12 @@ import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
 import { checkout, CheckoutError } from '../source/checkout.js';
 import { prepareSource } from '../source/prepare.js';
+import { usesHelm } from '../source/render.js';
 import type { SourceOptions } from './options.js';
 import type { ResourceScope } from './scope.js';
 
-export async function sourceStep(opts: SourceOptions, scope: ResourceScope, kubeVersion: string | null = null): Promise<{ plan: Plan; errors: Problem[] }> {
+/** kubeVersion: asks the cluster for its version; called only when a Helm chart is rendered. */
+export async function sourceStep(opts: SourceOptions, scope: ResourceScope, kubeVersion: () => Promise<string | null> = async () => null): Promise<{ plan: Plan; errors: Problem[] }> {
   let o = opts;
   if (opts.checkout) {
     try {
@@ -21,6 +23,9 @@ export async function sourceStep(opts: SourceOptions, scope: ResourceScope, kube
       return { plan, errors: [{ source: null, message: err.message }] };
     }
   }
-  const render = o.render ? { ...o.render, kubeVersion: o.render.kubeVersion ?? kubeVersion } : undefined;
+  const cwd = o.cwd ?? o.root;
+  const render = o.render
+    ? { ...o.render, kubeVersion: o.render.kubeVersion ?? (usesHelm({ manifests: o.manifests, cwd }, o.render.renderer) ? await kubeVersion() : null) }
+    : undefined;
   return prepareSource({ ...o, render });
 }

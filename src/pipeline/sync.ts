@@ -14,9 +14,7 @@ import { sourceStep } from './source.js';
 export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
   return ResourceScope.run(async (scope) => {
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
-    // Helm's Capabilities.KubeVersion: the cluster's own, when rendering and the cluster answers.
-    const kubeVersion = opts.render && cluster ? await cluster.serverVersion() : null;
-    const { plan, errors } = await sourceStep(opts, scope, kubeVersion);
+    const { plan, errors } = await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
     const health = loadHealthRules(opts.healthChecks);
     const problems = sortProblems([...(opts.problems ?? []), ...errors, ...health.errors, ...clusterProblems]);
 

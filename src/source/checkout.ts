@@ -1,4 +1,4 @@
-// Fetch a repository at a ref into a fresh directory: git through @actions/exec, shallow where the
+// Fetch a repository at a ref into a fresh directory: git through tools.ts, shallow where the
 // ref allows it. The token travels only as an HTTP header given to git in its environment
 // (GIT_CONFIG_*, the way `git -c http.extraheader` works), so it is never in a URL, an argument,
 // a log line, an error or the .git/config left behind; messages are scrubbed of it all the same.

@@ -29,6 +29,11 @@ export interface RenderTarget {
   namespace: string;
 }
 
+/** Whether any entry goes through Helm (only then is the cluster asked for its version). */
+export function usesHelm(target: Pick<RenderTarget, 'manifests' | 'cwd'>, renderer: RendererName): boolean {
+  return target.manifests.some((entry) => chooseRenderer(entry, path.resolve(target.cwd, entry), renderer).kind === 'helm');
+}
+
 export async function renderManifests(target: RenderTarget, opts: RenderOptions): Promise<LoadResult> {
   const out: LoadResult = { objects: [], errors: [], warnings: [] };
   const plain: string[] = [];
