@@ -97,6 +97,12 @@ describe('helm', () => {
     expect(missing.errors).toEqual([{ source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: 'helm values file nope.yaml not found (looked at nope.yaml)' }]);
   });
 
+  it('a dependency not in charts/: helm\'s words and the command to run, at Chart.yaml', async () => {
+    const root = writeRepo({ ...HELM_REPO, 'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\ndependencies:\n- name: redis\n  version: 1.0.0\n  repository: https://example.invalid/charts\n' });
+    const { errors } = await prepare(root, ['charts/shop']);
+    expect(errors).toEqual([{ source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: expect.stringMatching(/missing in charts\/ directory: redis\nrun `helm dependency build charts\/shop` in an earlier step/) }]);
+  });
+
   it('helm not installed: the error says what to install', async () => {
     const { errors } = await prepare(writeRepo(HELM_REPO), ['charts/shop'], { env: { PATH: pathWithOnly(['kubectl']) } });
     expect(errors).toEqual([{ source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: HELM_MISSING }]);

@@ -43,7 +43,9 @@ export async function renderHelm(opts: HelmOptions): Promise<LoadResult> {
   const out = await runTool(helm, args, { cwd: opts.chartDir, env: opts.env });
   if (out.code !== 0) {
     const stderr = stderrTail(out.stderr) || `exit code ${out.code}`;
-    return { objects: [], errors: [{ source: templateErrorSource(stderr, opts) ?? chartFile, message: `helm template failed:\n${stderr}` }], warnings: [] };
+    // Dependencies are not fetched here (no network in a render): the chart must carry them.
+    const hint = /missing in charts\/ directory/.test(stderr) ? `\nrun \`helm dependency build ${relativeToRoot(opts.chartDir, opts.root)}\` in an earlier step (or commit charts/)` : '';
+    return { objects: [], errors: [{ source: templateErrorSource(stderr, opts) ?? chartFile, message: `helm template failed:\n${stderr}${hint}` }], warnings: [] };
   }
   const provenance = new HelmProvenance(opts.chartDir, opts.root);
   return parseRendered(splitStream(out.stdout), chartFile.file, (doc, obj) => provenance.locate(doc.sourceComment, obj?.object.kind ?? null));
