@@ -118,3 +118,14 @@ describe('applying', () => {
     expect(applyImageOverrides([], [], 'images')).toEqual({ replaced: [], warnings: [] });
   });
 });
+
+describe('job summary', () => {
+  it('lists the replaced images with their sources', async () => {
+    const { buildPlanSummary } = await import('../../src/report/summary.js');
+    const root = writeRepo({ 'k8s/app.yaml': DEPLOYMENT });
+    const { plan } = await prepareSource({ manifests: ['k8s'], root, app: 'shop', namespace: 'default', revision: null, images: { lines: ['reg.example/web:2.0'], label: 'input images' } });
+    const md = buildPlanSummary(plan);
+    expect(md).toContain('Images replaced');
+    expect(md).toContain('`reg.example/web:1.0` → `reg.example/web:2.0`');
+  });
+});
