@@ -108,3 +108,15 @@ describe('helm', () => {
     expect(errors).toEqual([{ source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: HELM_MISSING }]);
   });
 });
+
+describe('tool choice', () => {
+  it('kustomize on PATH is preferred to kubectl kustomize', async () => {
+    const dir = pathWithOnly(['kubectl']);
+    fs.writeFileSync(path.join(dir, 'kustomize'), '#!/bin/sh\n[ "$1" = build ] || exit 9\nshift\nexec kubectl kustomize "$@"\n', { mode: 0o755 });
+    const ok = await prepare(writeRepo(KUSTOMIZE_REPO), ['deploy/overlays/prod'], { env: { PATH: dir } });
+    expect(ok.errors).toEqual([]);
+    expect(ok.plan.steps.flatMap((s) => s.tasks).map((t) => t.source.file)).toContain('deploy/base/migrate.yaml');
+    const bad = await prepare(writeRepo({ 'k/kustomization.yaml': 'resources:\n- missing.yaml\n' }), ['k'], { env: { PATH: dir } });
+    expect(bad.errors[0].message).toMatch(/^kustomize build failed:/);
+  });
+});
