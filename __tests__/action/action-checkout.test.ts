@@ -2,7 +2,7 @@
 // plan is the ref's commit, and the token appears in no log line (but the runner's own mask
 // command), no output, no job summary and no file left in RUNNER_TEMP.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,9 +25,10 @@ function runAction(inputs: Record<string, string>) {
   const runnerTemp = path.join(dir, 'runner-temp');
   fs.mkdirSync(path.join(workspace, '.git'), { recursive: true });
   fs.mkdirSync(runnerTemp);
-  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary') };
+  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), state: path.join(dir, 'state') };
   fs.writeFileSync(files.output, '');
   fs.writeFileSync(files.summary, '');
+  fs.writeFileSync(files.state, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -37,11 +38,12 @@ function runAction(inputs: Record<string, string>) {
     GITHUB_SERVER_URL: server.url,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
     GITHUB_API_URL: 'http://127.0.0.1:9',
     RUNNER_TEMP: runnerTemp,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise<{ code: number | null; stdout: string; stderr: string; output: string; summary: string; runnerTemp: string }>((resolve, reject) => {
+  return new Promise<{ code: number | null; stdout: string; stderr: string; output: string; summary: string; state: string; runnerTemp: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/index.js'], { env, cwd: process.cwd() });
     let stdout = '';
     let stderr = '';
@@ -49,7 +51,7 @@ function runAction(inputs: Record<string, string>) {
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) =>
-      resolve({ code, stdout, stderr, output: fs.readFileSync(files.output, 'utf8'), summary: fs.readFileSync(files.summary, 'utf8'), runnerTemp }),
+      resolve({ code, stdout, stderr, output: fs.readFileSync(files.output, 'utf8'), summary: fs.readFileSync(files.summary, 'utf8'), state: fs.readFileSync(files.state, 'utf8'), runnerTemp }),
     );
   });
 }
@@ -67,6 +69,11 @@ describe('action: repository and ref', () => {
     }
     expect(fs.readdirSync(r.runnerTemp)).toEqual([]);
     expect(filesContaining(path.dirname(r.runnerTemp), [TOKEN, BASIC])).toEqual([]);
+    // The checkout was saved for the post step, which finds it already removed.
+    const saved = /^checkout_dir<<(\S+)\n(.*)\n\1$/m.exec(r.state)?.[2];
+    expect(saved?.startsWith(path.join(r.runnerTemp, 'wavesync-checkout-'))).toBe(true);
+    const post = spawnSync(process.execPath, ['dist/post.js'], { env: { RUNNER_TEMP: r.runnerTemp, STATE_checkout_dir: saved }, encoding: 'utf8' });
+    expect({ status: post.status, stdout: post.stdout }).toEqual({ status: 0, stdout: 'wavesync: the checkout was already removed\n' });
   });
 
   test('a wrong token: the step fails naming the repository; the token is in no message', async () => {

@@ -1,8 +1,10 @@
 // The action's inputs → the pipeline's options. Nothing else in the action reads ActionInputs.
 import { existsSync } from 'node:fs';
+import * as core from '@actions/core';
 import path from 'node:path';
 import type { ActionInputs } from '../inputs.js';
 import type { CheckoutOptions } from '../source/checkout.js';
+import { CHECKOUT_STATE } from './post-cleanup.js';
 import type { Problem } from '../model/problems.js';
 import type { SourceOptions, SyncOptions } from '../pipeline/options.js';
 
@@ -43,6 +45,8 @@ export function checkoutOptions(inputs: ActionInputs, env: Env): CheckoutOptions
     serverUrl,
     tempDir: env.RUNNER_TEMP || undefined,
     env,
+    // The post step removes it even if this step is killed before its own cleanup.
+    onCreated: (dir) => core.saveState(CHECKOUT_STATE, dir),
   };
 }
 

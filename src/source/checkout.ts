@@ -18,6 +18,8 @@ export interface CheckoutOptions {
   /** The directory the checkout goes under (RUNNER_TEMP in the action). */
   tempDir?: string;
   env: Env;
+  /** Told the directory as soon as it exists (the action saves it for its post step). */
+  onCreated?: (dir: string) => void;
 }
 
 export interface Checkout {
@@ -58,6 +60,7 @@ export async function checkout(opts: CheckoutOptions): Promise<Checkout> {
   const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
   const dir = mkdtempSync(path.join(opts.tempDir || os.tmpdir(), 'wavesync-checkout-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  opts.onCreated?.(dir);
   const env = gitEnv(opts.env, url, opts.token);
   const run = (args: string[]) => runTool(git, args, { cwd: dir, env });
   const must = async (args: string[], what: string) => {
