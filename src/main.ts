@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import type { Problem } from './model/problems.js';
 import { runPlanMode } from './action/plan-mode.js';
+import { runDiffMode } from './action/diff-mode.js';
 import { runSyncMode } from './action/sync-mode.js';
 import { setRefusedOutputs } from './action/refused-outputs.js';
 import { unsupportedInputs } from './action/unsupported.js';
@@ -19,7 +20,7 @@ const notYetAvailable = (mode: Mode): ModeRunner => async (inputs, env, _problem
 const MODES: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
   sync: (inputs, env, problems) => runSyncMode(inputs, env, problems),
-  diff: notYetAvailable('diff'),
+  diff: runDiffMode,
   delete: notYetAvailable('delete'),
 };
 

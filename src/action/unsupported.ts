@@ -14,12 +14,6 @@ export interface Unsupported {
 export function unsupportedInputs(inputs: ActionInputs, env: Record<string, string | undefined>): Unsupported {
   const errors: string[] = [];
   const warnings: string[] = [];
-  if (inputs.renderer === 'kustomize' || inputs.renderer === 'helm')
-    errors.push(`input renderer: ${inputs.renderer} is not available yet in this version; use renderer: plain (or auto) with rendered YAML`);
-  if (inputs.helmValues.length > 0) errors.push('input helm-values: Helm rendering is not available yet in this version');
-  const here = env.GITHUB_REPOSITORY ?? '';
-  if (inputs.repository && here && inputs.repository !== here)
-    errors.push(`input repository: checking out another repository (${inputs.repository}) is not available yet; check it out with actions/checkout and point manifests at it`);
   if (inputs.prune) warnings.push('input prune: pruning is not available yet in this version; objects removed from the manifests stay in the cluster');
   if (inputs.retries > 0) warnings.push('input retries: retrying a failed sync is not available yet; the sync runs once');
   const lockTimeout = inputValue(env, 'lock-timeout');

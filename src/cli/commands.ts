@@ -1,5 +1,6 @@
 // The subcommands. To add one, write src/cli/<name>-command.ts exporting a Command and list it here.
 import { EXIT_USAGE, type Command } from './io.js';
+import { diffCommand } from './diff-command.js';
 import { planCommand } from './plan-command.js';
 import { syncCommand } from './sync-command.js';
 
@@ -17,6 +18,6 @@ function notYetAvailable(name: string, summary: string): Command {
 export const COMMANDS: Command[] = [
   planCommand,
   syncCommand,
-  notYetAvailable('diff', 'show what a sync would change in the cluster'),
+  diffCommand,
   notYetAvailable('delete', 'tear the app down: PreDelete hooks, delete, PostDelete hooks'),
 ];

@@ -10,6 +10,7 @@ import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
 import { summaryFileReporter } from './summary-file.js';
+import { checkSourceArgs, SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -27,11 +28,13 @@ const FLAGS: FlagSpecs = {
   'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
   summary: { type: 'string', valueName: 'FILE', description: 'also write the job summary (Markdown, as a GitHub Actions run shows it) to FILE' },
+  ...SOURCE_FLAGS,
 };
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
          [--dry-run] [--create-namespace] [--health-checks FILE] [--output text|json] [--summary FILE]
+         ${SOURCE_USAGE}
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
@@ -55,6 +58,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
     timeoutMs = duration(a.strings, 'timeout', '10m');
     waveDelayMs = duration(a.strings, 'wave-delay', '0s');
     failFastAfterMs = duration(a.strings, 'fail-fast-after', '60s');
+    checkSourceArgs(a);
   });
   if (typeof args === 'number') return args;
   const where = resolveApp('sync', args, io);
@@ -77,6 +81,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       failFastAfterMs,
       createNamespace: args.booleans['create-namespace'] ?? false,
       healthChecks: { file: args.strings['health-checks']?.[0] },
+      ...sourceFromArgs(args, io),
     },
     {
       reporter: both(

@@ -2,19 +2,20 @@
 // scope: the kubeconfig copy, the cluster client and its watches, the signal handlers are released
 // on every exit path, a refused input included.
 import { sortProblems } from '../model/problems.js';
-import { loadHealthRules, preparePlan } from '../source/prepare.js';
+import { loadHealthRules } from '../source/prepare.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { cancelOnSignals } from '../sync/signals.js';
 import { connect } from './connect.js';
 import type { PipelineResult, SyncHooks, SyncOptions } from './options.js';
 import { ResourceScope } from './scope.js';
+import { sourceStep } from './source.js';
 
 export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
   return ResourceScope.run(async (scope) => {
-    const { plan, errors } = preparePlan(opts);
-    const health = loadHealthRules(opts.healthChecks);
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
+    const { plan, errors } = await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
+    const health = loadHealthRules(opts.healthChecks);
     const problems = sortProblems([...(opts.problems ?? []), ...errors, ...health.errors, ...clusterProblems]);
 
     const bus = new EventBus();
