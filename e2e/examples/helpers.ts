@@ -1,6 +1,5 @@
 // Shared by the examples' end-to-end tests: sync a directory of this repository (or a rendered
 // copy) with the bundled CLI, and read its JSON result.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli, REPO, writeManifests } from '../sync/harness.js';
@@ -83,12 +82,4 @@ export function renderedRepo(name: string, text: string): string {
 }
 
 /** Helm v4 built from its Go module into the tool cache (cached after the first build). */
-export function helmBinary(): string {
-  return execFileSync('bash', [path.join(REPO, 'test/tools/build-go-tool.sh'), 'helm', 'helm.sh/helm/v4@v4.3.2', 'helm.sh/helm/v4/cmd/helm'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-    .trim()
-    .split('\n')
-    .pop() as string;
-}
+export { helmBinary } from '../../test/source/tools.js';

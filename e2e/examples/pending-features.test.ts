@@ -1,12 +1,18 @@
 // The examples through the features that are being added, written against the action's inputs as
 // action.yml already declares them (renderer, helm-values, mode: delete). Skipped until the
 // features land (renderers: issue 11; delete: issue 10): remove the `.skip` after merging them.
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import { FakeGitHub } from '../../test/github/fake-server.js';
 import { appsApi, batchApi, deleteNamespace, kubeconfigPath, uniqueName, withNamespace } from '../setup/cluster.js';
 import { pushEvent, runStep } from '../action/step.js';
 import { REPO } from '../sync/harness.js';
+import { pathWithHelm } from '../../test/source/tools.js';
+
+// The action finds helm on PATH, as on GitHub's hosted runners; here it is built into the tool cache.
+beforeAll(() => {
+  process.env.PATH = pathWithHelm();
+}, 30 * 60 * 1000);
 
 const TOKEN = 'ghs_examplesToken0123456789abcdef';
 let github: FakeGitHub;
@@ -28,7 +34,7 @@ const step = (inputs: Record<string, string>) =>
 const summaryOf = (outputs: Record<string, string>) =>
   JSON.parse(outputs.summary) as { steps: { phase: string; state: string; tasks: { kind: string; name: string }[] }[] };
 
-describe.skip('examples with the renderers (issue 11)', () => {
+describe('examples with the renderers (issue 11)', () => {
   test('helm-hooks: renderer helm (and auto) maps the chart hooks to PreSync and PostSync', () =>
     withNamespace('ex-helm-renderer', async (ns) => {
       for (const renderer of ['helm', 'auto']) {
