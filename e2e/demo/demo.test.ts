@@ -11,6 +11,9 @@ import { REPO } from '../sync/harness.js';
 const namespace = uniqueName('e2e-demo');
 const out = path.join(REPO, 'demo-output', `e2e-${process.pid}`);
 
+/** The demo shows paths inside the repository relative to it (what a newcomer can paste there). */
+const shown = (p: string) => (path.relative(REPO, p).startsWith('..') ? p : path.relative(REPO, p));
+
 function runDemo() {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [path.join(REPO, 'scripts/demo.mjs')], {
@@ -44,7 +47,7 @@ describe('npm run demo', () => {
       expect(output).toContain('reusing running cluster');
       expect(output).toContain(`cluster reused in`);
       expect(output).toContain('The demo ran as intended: release-1 Succeeded, release-2 Failed in PreSync and ran its SyncFail hook.');
-      expect(output).toContain(`kubectl --kubeconfig ${kubeconfigPath()} -n ${namespace} get deploy,pods,jobs,svc,cm`);
+      expect(output).toContain(`kubectl --kubeconfig ${shown(kubeconfigPath())} -n ${namespace} get deploy,pods,jobs,svc,cm`);
       expect(output).toContain('npm run cluster:down');
       // The hook logs are streamed, prefixed with the hook's name.
       expect(output).toContain('db-migrate | 005 rename column orders.total: ERROR');
