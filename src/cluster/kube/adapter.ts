@@ -93,6 +93,7 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
   const cluster: KubeCluster = {
     resolve: (apiVersion, kind) => discovery.resolve(apiVersion, kind),
     invalidateDiscovery: () => discovery.invalidate(),
+    preferredVersion: (group) => discovery.preferredVersion(group),
 
     async apply(obj, wopts) {
       const paths = await pathsOf(obj);
