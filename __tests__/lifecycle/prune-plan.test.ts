@@ -6,7 +6,7 @@ import { planPrune, type PruneTask } from '../../src/plan/prune-plan.js';
 import { labelMembers, memberScope } from '../../src/plan/membership.js';
 import { planOf } from '../sync/fake-controllers.js';
 
-const cm = (name: string, wave?: number, options?: string) => `apiVersion: v1
+const cm = (name: string, wave?: number) => `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: ${name}

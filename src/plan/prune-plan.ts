@@ -52,7 +52,12 @@ export function planPrune(plan: Plan, members: K8sObject[], opts: PruneOptions):
   const syncWaves = [...plan.steps.filter((s) => s.phase === 'Sync').map((s) => s.wave), ...tasks.filter((t) => !last.includes(t)).map((t) => t.wave)];
   const lastWave = (syncWaves.length ? Math.max(...syncWaves) : 0) + 1;
   for (const t of last) t.wave = lastWave;
-  return { plan: { ...plan, steps: insertIntoSteps(plan.steps, tasks) }, tasks };
+  return { plan: withPruneTasks(plan, tasks), tasks };
+}
+
+/** The plan with these prune tasks placed (the engine places them again into the validated plan). */
+export function withPruneTasks(plan: Plan, tasks: PruneTask[]): Plan {
+  return tasks.length ? { ...plan, steps: insertIntoSteps(plan.steps, tasks) } : plan;
 }
 
 function pruneTask(o: K8sObject, opts: PruneOptions): PruneTask {

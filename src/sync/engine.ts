@@ -16,6 +16,10 @@ import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js'
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../model/problems.js';
+import { InventoryStage, type PreparedInventory } from './inventory-stage.js';
+import { isPruneTask, withPruneTasks } from '../plan/prune-plan.js';
+import { runRemovals } from './remove-task.js';
+import { describeApiError } from './validate.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
 
@@ -50,30 +54,57 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }),
     );
     for (const l of lingeringLogs) l.stop();
+    if (stage && syncing)
+      await stage.writeAfter(result).catch((err) =>
+        opts.bus.emit({ type: 'warning', at: now(), message: `the inventory could not be updated after the sync: ${describeApiError(err)}` }),
+      );
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
     return r;
   };
 
-  opts.bus.emit({ type: 'sync-started', at: started, plan: opts.plan, mode: opts.mode, server: opts.cluster.serverHost() });
+  // The inventory is read first (reads only), so the prune tasks are part of the reported plan.
+  let inventory: PreparedInventory | null = null;
+  let inventoryProblem: string | null = null;
+  if (opts.inventory) {
+    try {
+      inventory = await InventoryStage.prepare(opts.cluster, opts.plan, opts.inventory);
+    } catch (err) {
+      inventoryProblem = `the inventory (Secret ${opts.plan.namespace}/wavesync-${opts.plan.app}) could not be read: ${describeApiError(err)}`;
+    }
+  }
+  const stage = inventory?.stage ?? null;
+  let syncing = false;
+  opts.bus.emit({ type: 'sync-started', at: started, plan: inventory?.plan ?? opts.plan, mode: opts.mode, server: opts.cluster.serverHost() });
   try {
+    if (inventoryProblem) {
+      opts.bus.emit({ type: 'validation-failed', at: now(), errors: [{ source: null, message: inventoryProblem }] });
+      return await finish('Failed', 'Validation', inventoryProblem);
+    }
+    for (const message of inventory?.adopted ?? []) opts.bus.emit({ type: 'warning', at: now(), message });
+    if (inventory?.refusals.length) {
+      for (const f of inventory.refusals) opts.bus.emit({ type: 'task-finished', at: now(), taskId: f.taskId, state: 'Failed', message: f.message, failure: f });
+      return await finish('Failed', 'Adoption', `${inventory.refusals.length} object(s) belong to another app; nothing was applied:\n${inventory.refusals.map((f) => formatProblem(f)).join('\n')}`);
+    }
     // Validating: nothing in the cluster changes unless create-namespace asks for the namespace.
     if (opts.createNamespace && opts.mode !== 'dry-run') {
       if (await ensureNamespace(opts.cluster, opts.plan.namespace))
         opts.bus.emit({ type: 'info', at: now(), message: `created namespace ${opts.plan.namespace}` });
     }
-    const validated = await validateAgainstCluster(opts.cluster, opts.plan, { signal: cancel });
+    const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, { signal: cancel });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
       return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
     }
     if (cancel.aborted) return await finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
     if (opts.mode === 'dry-run') {
+      for (const t of stage?.pruneTasks ?? [])
+        opts.bus.emit({ type: 'task-finished', at: now(), taskId: t.id, state: 'Skipped', message: stage!.keepMessage(t) ?? 'would be pruned' });
       const counts = await reportPlannedChanges(opts, validated, now);
       return await finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
     }
 
-    const plan = validated.plan;
+    const plan = withPruneTasks(validated.plan, stage?.pruneTasks ?? []);
     const names = new Map<string, string>();
     const liveName = (t: Task) => {
       if (t.name) return t.name;
@@ -93,8 +124,12 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       appliedAnything: false,
       lingeringLogs,
       hookCleanup,
+      inventory: stage,
     };
 
+    // New kinds and namespaces are in the parent before anything is applied.
+    if (stage) await stage.writeBefore();
+    syncing = true;
     enter('Syncing');
     const main = await runSteps(ctx, plan.steps);
     if (main.state === 'Succeeded') return await finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
@@ -121,12 +156,29 @@ async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & {
   for (const [index, step] of steps.entries()) {
     if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
     ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });
-    const outcome = await new StepRunner(ctx, step).run();
+    const outcome = await runStep(ctx, step);
     ctx.bus.emit({ type: 'step-finished', at: ctx.now(), phase: step.phase, wave: step.wave, index, state: outcome.state });
     if (outcome.state !== 'Succeeded') return { ...outcome, failedStep: step };
     if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
   }
   return { state: 'Succeeded', reason: null, failedStep: null };
+}
+
+/** One step: its prunes first (SEMANTICS 6), then its applies and gate. */
+async function runStep(ctx: RunContext, step: Step): Promise<StepOutcome> {
+  const stage = ctx.inventory;
+  // The parent could not be written before the applies when the manifests create its namespace.
+  if (stage && !stage.written) await stage.writeBefore();
+  const prunes = step.tasks.filter(isPruneTask);
+  if (prunes.length > 0 && stage) {
+    const items = prunes.map((task) => ({ task, keepMessage: stage.keepMessage(task), action: 'pruned' as const }));
+    const failed = await runRemovals(ctx, items, () => (ctx.appliedAnything = true));
+    if (failed) return { state: 'Failed', reason: failed };
+    if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled' };
+  }
+  const rest = prunes.length ? { ...step, tasks: step.tasks.filter((t) => !isPruneTask(t)) } : step;
+  if (rest.tasks.length === 0) return { state: 'Succeeded', reason: null };
+  return new StepRunner(ctx, rest).run();
 }
 
 /** For --dry-run: what each task would do to the cluster, as events. */

@@ -8,7 +8,7 @@ import type { Plan, Task } from '../plan/types.js';
 export type SyncMode = 'sync' | 'delete' | 'dry-run';
 export type SyncOutcome = 'Succeeded' | 'Failed' | 'Cancelled';
 /** Why a sync failed, when it did. */
-export type FailureReason = 'Validation' | 'Apply' | 'HookFailed' | 'Degraded' | 'Missing' | 'Timeout' | 'Cancelled';
+export type FailureReason = 'Validation' | 'Apply' | 'HookFailed' | 'Degraded' | 'Missing' | 'Timeout' | 'Cancelled' | 'Adoption' | 'Lock';
 
 export type TaskState =
   | 'Pending'
@@ -20,7 +20,7 @@ export type TaskState =
   | 'Skipped'
   | 'Cancelled';
 
-export type ApplyAction = 'created' | 'configured' | 'unchanged' | 'replaced' | 'recreated';
+export type ApplyAction = 'created' | 'configured' | 'unchanged' | 'replaced' | 'recreated' | 'pruned' | 'deleted';
 
 export interface TaskFailure {
   taskId: string;

@@ -21,6 +21,7 @@ import { DEFAULT_CONCURRENCY, type EngineOptions } from './options.js';
 import { hasPods } from './pods.js';
 import { TaskTracker, verdictFor, type Verdict } from './task-tracker.js';
 import { describeApiError } from './validate.js';
+import type { InventoryStage } from './inventory-stage.js';
 
 export interface RunContext {
   cluster: ClusterPort;
@@ -39,6 +40,8 @@ export interface RunContext {
   lingeringLogs: HookLogs[];
   /** Hooks to delete when the sync ends, by their delete policies. */
   hookCleanup: HookCleanup;
+  /** The app's inventory, when the sync keeps one (prune tasks run through it). */
+  inventory?: InventoryStage | null;
 }
 
 export interface StepOutcome {
