@@ -25,6 +25,10 @@ export interface ActionInputs {
   app: string;
   mode: Mode;
   prune: boolean;
+  /** Prune=confirm objects may be pruned. */
+  pruneConfirm: boolean;
+  /** Take over objects labelled for another app. */
+  forceAdopt: boolean;
   dryRun: boolean;
   timeoutSeconds: number;
   waveDelaySeconds: number;
@@ -34,6 +38,7 @@ export interface ActionInputs {
   checkName: string;
   lockTimeoutSeconds: number;
   retries: number;
+  retryBackoffSeconds: number;
   failFastAfterSeconds: number;
   /** GitHub environment to record a deployment for; empty: none. */
   environment: string;
@@ -57,12 +62,15 @@ export const INPUT_DEFAULTS = {
   namespace: 'default',
   mode: 'sync',
   prune: 'false',
+  'prune-confirm': 'false',
+  'force-adopt': 'false',
   'dry-run': 'false',
   timeout: '10m',
   'wave-delay': '0s',
   'create-namespace': 'false',
   'lock-timeout': '5m',
   retries: '0',
+  'retry-backoff': '5s',
   'fail-fast-after': '60s',
 } as const;
 
@@ -132,6 +140,8 @@ export function readInputs(env: Env): InputsResult {
     app,
     mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
     prune: bool('prune', isTrue(INPUT_DEFAULTS.prune)),
+    pruneConfirm: bool('prune-confirm', isTrue(INPUT_DEFAULTS['prune-confirm'])),
+    forceAdopt: bool('force-adopt', isTrue(INPUT_DEFAULTS['force-adopt'])),
     dryRun: bool('dry-run', isTrue(INPUT_DEFAULTS['dry-run'])),
     timeoutSeconds: duration('timeout', INPUT_DEFAULTS.timeout),
     waveDelaySeconds: duration('wave-delay', INPUT_DEFAULTS['wave-delay']),
@@ -140,6 +150,7 @@ export function readInputs(env: Env): InputsResult {
     checkName: get('check-name') || `wavesync / ${app}`,
     lockTimeoutSeconds: duration('lock-timeout', INPUT_DEFAULTS['lock-timeout']),
     retries: count('retries', Number(INPUT_DEFAULTS.retries)),
+    retryBackoffSeconds: duration('retry-backoff', INPUT_DEFAULTS['retry-backoff']),
     failFastAfterSeconds: duration('fail-fast-after', INPUT_DEFAULTS['fail-fast-after']),
     environment: get('environment'),
     environmentUrl: get('environment-url'),

@@ -1,6 +1,7 @@
 // The action's inputs → the pipeline's options. Nothing else in the action reads ActionInputs.
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
+import { actionHolder } from '../pipeline/lock-holder.js';
 import type { SourceOptions, SyncOptions } from '../pipeline/options.js';
 
 type Env = Record<string, string | undefined>;
@@ -26,5 +27,14 @@ export function syncOptions(inputs: ActionInputs, env: Env, problems: Problem[])
     failFastAfterMs: inputs.failFastAfterSeconds * 1000,
     createNamespace: inputs.createNamespace,
     healthChecks: { text: inputs.healthChecks, root: env.GITHUB_WORKSPACE || process.cwd() },
+    lifecycle: {
+      prune: inputs.prune,
+      confirmPrune: inputs.pruneConfirm,
+      forceAdopt: inputs.forceAdopt,
+      holder: actionHolder(env),
+      lockTimeoutMs: inputs.lockTimeoutSeconds * 1000,
+      retries: inputs.retries,
+      retryBackoffMs: inputs.retryBackoffSeconds * 1000,
+    },
   };
 }

@@ -3,8 +3,6 @@
 // only change safety nets are warnings. An input left at its action.yml default never warns: the
 // runner sets every input to its default, so a default is not a request.
 import type { ActionInputs } from '../inputs.js';
-import { INPUT_DEFAULTS, inputValue } from '../inputs.js';
-import { parseDuration } from '../model/duration.js';
 
 export interface Unsupported {
   errors: string[];
@@ -20,10 +18,5 @@ export function unsupportedInputs(inputs: ActionInputs, env: Record<string, stri
   const here = env.GITHUB_REPOSITORY ?? '';
   if (inputs.repository && here && inputs.repository !== here)
     errors.push(`input repository: checking out another repository (${inputs.repository}) is not available yet; check it out with actions/checkout and point manifests at it`);
-  if (inputs.prune) warnings.push('input prune: pruning is not available yet in this version; objects removed from the manifests stay in the cluster');
-  if (inputs.retries > 0) warnings.push('input retries: retrying a failed sync is not available yet; the sync runs once');
-  const lockTimeout = inputValue(env, 'lock-timeout');
-  if (lockTimeout && parseDuration(lockTimeout) !== parseDuration(INPUT_DEFAULTS['lock-timeout']))
-    warnings.push('input lock-timeout: locking is not available yet; two concurrent syncs of one app are not serialised');
   return { errors, warnings };
 }

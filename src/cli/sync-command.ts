@@ -2,6 +2,7 @@
 import { formatProblem } from '../model/problems.js';
 import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import type { ReporterFactory } from '../pipeline/options.js';
+import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
 import { serverHost } from '../report/format.js';
 import { syncResultToJson } from '../report/result-json.js';
@@ -23,16 +24,26 @@ const FLAGS: FlagSpecs = {
   'dry-run': { type: 'boolean', description: 'validate and dry-run server-side only; change nothing' },
   'create-namespace': { type: 'boolean', description: 'create the namespace first when missing' },
   'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap' },
+  prune: { type: 'boolean', description: 'delete objects of earlier syncs that left the manifests (default: report them as "would prune")' },
+  'confirm-prune': { type: 'boolean', description: 'also prune objects marked argocd.argoproj.io/sync-options: Prune=confirm' },
+  'force-adopt': { type: 'boolean', description: "take over objects labelled as another app's (applyset.kubernetes.io/part-of)" },
+  'lock-timeout': { type: 'string', valueName: 'DURATION', description: 'wait this long for another sync of the app to finish (default: 5m)' },
+  retries: { type: 'string', valueName: 'N', description: 'try a failed sync again up to N times (default: 0)' },
+  'retry-backoff': { type: 'string', valueName: 'DURATION', description: 'pause before the first retry, doubled each time, at most 3m (default: 5s)' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
 };
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
-         [--dry-run] [--create-namespace] [--health-checks FILE] [--output text|json]
+         [--dry-run] [--create-namespace] [--health-checks FILE] [--prune] [--confirm-prune]
+         [--force-adopt] [--lock-timeout 5m] [--retries N] [--retry-backoff 5s] [--output text|json]
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
-Exit codes: 0 succeeded, 1 sync failed, 2 invalid input (nothing applied), 130 cancelled.
+Objects it applies are recorded in the app's inventory (Secret wavesync-APP, an ApplySet); only one
+sync of an app runs at a time (Lease wavesync-APP).
+Exit codes: 0 succeeded, 1 sync failed (also: the lock was not obtained in time, an object belongs
+to another app), 2 invalid input (nothing applied), 130 cancelled.
 
 ${describeFlags(FLAGS)}
 `;
@@ -48,10 +59,18 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let waveDelayMs = 0;
   let failFastAfterMs = 0;
+  let lockTimeoutMs = 0;
+  let retryBackoffMs = 0;
+  let retries = 0;
   const args = parseCommandArgs('sync', argv, FLAGS, SYNC_USAGE, io, (a) => {
     timeoutMs = duration(a.strings, 'timeout', '10m');
     waveDelayMs = duration(a.strings, 'wave-delay', '0s');
     failFastAfterMs = duration(a.strings, 'fail-fast-after', '60s');
+    lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+    retryBackoffMs = duration(a.strings, 'retry-backoff', '5s');
+    const rawRetries = a.strings.retries?.[0] ?? '0';
+    if (!/^\d+$/.test(rawRetries)) throw new UsageError(`--retries: "${rawRetries}" is not a whole number (0, 1, 2, ...)`);
+    retries = Number(rawRetries);
   });
   if (typeof args === 'number') return args;
   const where = resolveApp('sync', args, io);
@@ -73,11 +92,21 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       failFastAfterMs,
       createNamespace: args.booleans['create-namespace'] ?? false,
       healthChecks: { file: args.strings['health-checks']?.[0] },
+      lifecycle: {
+        prune: args.booleans.prune ?? false,
+        confirmPrune: args.booleans['confirm-prune'] ?? false,
+        forceAdopt: args.booleans['force-adopt'] ?? false,
+        holder: cliHolder(),
+        lockTimeoutMs,
+        retries,
+        retryBackoffMs,
+      },
     },
     {
       reporter: cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),
       onSignal: (name) => io.stderr(`wavesync: ${name} received, cancelling: no new task starts, running hooks are deleted\n`),
       onReleaseFailure: (message) => io.stderr(`wavesync: ${message}\n`),
+      onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
     },
   );
   if (problems.length > 0 || !result) {

@@ -59,6 +59,8 @@ export interface ResultJson {
   syncFailFailures: FailureJson[];
   /** Every step in the order it runs (or would run): PreSync, Sync, PostSync, then SyncFail. */
   steps: StepJson[];
+  /** Earlier attempts that failed and were retried, oldest first (only when there were any). */
+  attempts?: { result: string; reason: string | null; message: string; durationMs: number }[];
 }
 
 /** A manifest position; null for an object known only from the cluster. */
@@ -118,6 +120,7 @@ export function syncResultToJson(r: SyncResult, server: string | null = r.server
     failures: r.failures.map(failureJson),
     syncFailFailures: r.syncFailFailures.map(failureJson),
     steps: [...r.steps, ...r.syncFailSteps].map(stepJson),
+    ...(r.attempts?.length ? { attempts: r.attempts.map((a) => ({ ...a })) } : {}),
   };
 }
 

@@ -78,6 +78,15 @@ export interface SyncResult {
   finishedAt: number;
   durationMs: number;
   server: string | null;
+  /** Earlier attempts of this run that failed and were retried (retries), oldest first. */
+  attempts?: AttemptSummary[];
+}
+
+export interface AttemptSummary {
+  result: SyncOutcome;
+  reason: FailureReason | null;
+  message: string;
+  durationMs: number;
 }
 
 export type SyncEvent =
