@@ -4,6 +4,7 @@ import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import type { Problem } from './model/problems.js';
 import { runPlanMode } from './action/plan-mode.js';
 import { runSyncMode } from './action/sync-mode.js';
+import { runDeleteMode } from './action/delete-mode.js';
 import { setRefusedOutputs } from './action/refused-outputs.js';
 import { unsupportedInputs } from './action/unsupported.js';
 
@@ -20,7 +21,7 @@ const MODES: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
   sync: (inputs, env, problems) => runSyncMode(inputs, env, problems),
   diff: notYetAvailable('diff'),
-  delete: notYetAvailable('delete'),
+  delete: (inputs, env, problems) => runDeleteMode(inputs, env, problems),
 };
 
 async function run(env: Env = process.env): Promise<void> {

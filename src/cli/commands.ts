@@ -1,5 +1,6 @@
 // The subcommands. To add one, write src/cli/<name>-command.ts exporting a Command and list it here.
 import { EXIT_USAGE, type Command } from './io.js';
+import { deleteCommand } from './delete-command.js';
 import { planCommand } from './plan-command.js';
 import { syncCommand } from './sync-command.js';
 
@@ -18,5 +19,5 @@ export const COMMANDS: Command[] = [
   planCommand,
   syncCommand,
   notYetAvailable('diff', 'show what a sync would change in the cluster'),
-  notYetAvailable('delete', 'tear the app down: PreDelete hooks, delete, PostDelete hooks'),
+  deleteCommand,
 ];

@@ -60,6 +60,14 @@ export interface SyncOptions extends SourceOptions {
   lifecycle?: LifecycleOptions;
 }
 
+/** mode delete: the app torn down from its inventory; manifests (optional) give its delete hooks. */
+export interface DeleteOptions extends SourceOptions {
+  cluster: ClusterOptions;
+  timeoutMs: number;
+  holder: string;
+  lockTimeoutMs: number;
+}
+
 /** Everything one run ends with, for the entry point to turn into outputs or an exit code. */
 export interface PipelineResult {
   plan: Plan;

@@ -60,19 +60,12 @@ export function withPruneTasks(plan: Plan, tasks: PruneTask[]): Plan {
   return tasks.length ? { ...plan, steps: insertIntoSteps(plan.steps, tasks) } : plan;
 }
 
-function pruneTask(o: K8sObject, opts: PruneOptions): PruneTask {
+/** A task for a live object (no manifest): its wave and sync options read from its annotations. */
+export function liveTask(o: K8sObject, idPrefix: string): Task {
   const ann = o.metadata.annotations ?? {};
-  const syncOptions = ann[ARGO_SYNC_OPTIONS] ? splitList(String(ann[ARGO_SYNC_OPTIONS])) : [];
   const group = groupOf(o.apiVersion);
-  const keep: KeepReason = syncOptions.includes('Prune=false')
-    ? 'Prune=false'
-    : !opts.prune
-      ? 'prune-off'
-      : syncOptions.includes('Prune=confirm') && !opts.confirm
-        ? 'Prune=confirm'
-        : null;
   return {
-    id: `prune/${key(group, o.kind, o.metadata.namespace ?? null, o.metadata.name ?? null)}`,
+    id: `${idPrefix}/${key(group, o.kind, o.metadata.namespace ?? null, o.metadata.name ?? null)}`,
     phase: 'Sync',
     wave: parseWave(String(ann[ARGO_SYNC_WAVE] ?? '0')) ?? 0,
     apiVersion: o.apiVersion,
@@ -83,12 +76,23 @@ function pruneTask(o: K8sObject, opts: PruneOptions): PruneTask {
     namespace: o.metadata.namespace ?? null,
     hook: false,
     deletePolicies: [],
-    syncOptions,
+    syncOptions: ann[ARGO_SYNC_OPTIONS] ? splitList(String(ann[ARGO_SYNC_OPTIONS])) : [],
     source: LIVE_SOURCE,
     object: o,
-    action: 'prune',
-    keep,
   };
+}
+
+function pruneTask(o: K8sObject, opts: PruneOptions): PruneTask {
+  const base = liveTask(o, 'prune');
+  const syncOptions = base.syncOptions;
+  const keep: KeepReason = syncOptions.includes('Prune=false')
+    ? 'Prune=false'
+    : !opts.prune
+      ? 'prune-off'
+      : syncOptions.includes('Prune=confirm') && !opts.confirm
+        ? 'Prune=confirm'
+        : null;
+  return { ...base, action: 'prune', keep };
 }
 
 /** Argo CD's symmetric swap: the lowest prune wave takes the highest's place and so on inwards. */

@@ -152,7 +152,7 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   }
 }
 
-async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & { failedStep: Step | null }> {
+export async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & { failedStep: Step | null }> {
   for (const [index, step] of steps.entries()) {
     if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
     ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });

@@ -60,7 +60,7 @@ export class ResultBuilder {
         this.mode = e.mode;
         this.server = e.server;
         this.startedAt = e.at;
-        this.initSteps(e.mode === 'delete' ? [...e.plan.preDelete, ...e.plan.postDelete] : e.plan.steps);
+        this.initSteps(e.mode === 'delete' ? [...e.plan.preDelete, ...e.plan.steps, ...e.plan.postDelete] : e.plan.steps);
         this.initSteps(e.plan.syncFail);
         break;
       case 'step-started': {
