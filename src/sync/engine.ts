@@ -16,6 +16,7 @@ import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js'
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../model/problems.js';
+import { objectLabel } from '../model/object-ref.js';
 import { InventoryStage, type PreparedInventory } from './inventory-stage.js';
 import { isPruneTask, withPruneTasks } from '../plan/prune-plan.js';
 import { runRemovals } from './remove-task.js';
@@ -82,6 +83,9 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       return await finish('Failed', 'Validation', inventoryProblem);
     }
     for (const message of inventory?.adopted ?? []) opts.bus.emit({ type: 'warning', at: now(), message });
+    const wouldPrune = stage?.pruneTasks.filter((t) => t.keep === 'prune-off') ?? [];
+    if (wouldPrune.length)
+      opts.bus.emit({ type: 'warning', at: now(), message: `would prune ${wouldPrune.length} object(s) no longer in the manifests (prune is off): ${wouldPrune.map((t) => objectLabel(t)).join(', ')}` });
     if (inventory?.refusals.length) {
       for (const f of inventory.refusals) opts.bus.emit({ type: 'task-finished', at: now(), taskId: f.taskId, state: 'Failed', message: f.message, failure: f });
       return await finish('Failed', 'Adoption', `${inventory.refusals.length} object(s) belong to another app; nothing was applied:\n${inventory.refusals.map((f) => formatProblem(f)).join('\n')}`);
