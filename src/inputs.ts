@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DURATION_ACCEPTED, parseDuration } from './model/duration.js';
 import { appNameProblem, defaultAppName } from './plan/app-name.js';
 
-export const MODES = ['sync', 'plan', 'diff', 'delete'] as const;
+export const MODES = ['sync', 'plan', 'diff', 'delete', 'rollback'] as const;
+export const ON_FAILURE = ['fail', 'rollback'] as const;
 export type Mode = (typeof MODES)[number];
 export const RENDERERS = ['auto', 'plain', 'kustomize', 'helm'] as const;
 export type Renderer = (typeof RENDERERS)[number];
@@ -39,6 +40,11 @@ export interface ActionInputs {
   lockTimeoutSeconds: number;
   retries: number;
   retryBackoffSeconds: number;
+  /** rollback: after a failed sync, sync the last successful release again. */
+  onFailure: (typeof ON_FAILURE)[number];
+  historyLimit: number;
+  /** mode rollback: the release ("v3") or revision to return to; empty: the previous one. */
+  rollbackTo: string;
   failFastAfterSeconds: number;
   /** GitHub environment to record a deployment for; empty: none. */
   environment: string;
@@ -71,6 +77,8 @@ export const INPUT_DEFAULTS = {
   'lock-timeout': '5m',
   retries: '0',
   'retry-backoff': '5s',
+  'on-failure': 'fail',
+  'history-limit': '10',
   'fail-fast-after': '60s',
 } as const;
 
@@ -121,7 +129,7 @@ export function readInputs(env: Env): InputsResult {
 
   const manifests = lines('manifests');
   // mode delete works from the inventory alone; manifests only add its delete hooks.
-  if (manifests.length === 0 && get('mode') !== 'delete') errors.push('input manifests: required; give one file, directory or glob per line');
+  if (manifests.length === 0 && get('mode') !== 'delete' && get('mode') !== 'rollback') errors.push('input manifests: required; give one file, directory or glob per line');
 
   const repository = get('repository') || env.GITHUB_REPOSITORY || '';
   const app = get('app') || defaultAppName(repository.split('/').pop() || path.basename(env.GITHUB_WORKSPACE || process.cwd()));
@@ -152,6 +160,9 @@ export function readInputs(env: Env): InputsResult {
     lockTimeoutSeconds: duration('lock-timeout', INPUT_DEFAULTS['lock-timeout']),
     retries: count('retries', Number(INPUT_DEFAULTS.retries)),
     retryBackoffSeconds: duration('retry-backoff', INPUT_DEFAULTS['retry-backoff']),
+    onFailure: choice('on-failure', ON_FAILURE, INPUT_DEFAULTS['on-failure']),
+    historyLimit: Math.max(1, count('history-limit', Number(INPUT_DEFAULTS['history-limit']))),
+    rollbackTo: get('rollback-to'),
     failFastAfterSeconds: duration('fail-fast-after', INPUT_DEFAULTS['fail-fast-after']),
     environment: get('environment'),
     environmentUrl: get('environment-url'),

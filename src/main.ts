@@ -22,6 +22,7 @@ const MODES: Record<Mode, ModeRunner> = {
   sync: (inputs, env, problems) => runSyncMode(inputs, env, problems),
   diff: notYetAvailable('diff'),
   delete: (inputs, env, problems) => runDeleteMode(inputs, env, problems),
+  rollback: (inputs, env, problems) => runSyncMode(inputs, env, problems),
 };
 
 async function run(env: Env = process.env): Promise<void> {

@@ -10,7 +10,7 @@ import { runSyncPipeline } from '../../src/pipeline/sync.js';
 import type { SyncEvent } from '../../src/sync/events.js';
 import type { SyncOptions } from '../../src/pipeline/options.js';
 
-function options(dir: string, ns: string, holder: string, over: Partial<SyncOptions['lifecycle']> = {}): SyncOptions {
+function options(dir: string, ns: string, holder: string, over: Partial<NonNullable<SyncOptions['lifecycle']>> = {}): SyncOptions {
   return {
     manifests: ['k8s'],
     root: dir,
@@ -24,7 +24,7 @@ function options(dir: string, ns: string, holder: string, over: Partial<SyncOpti
     failFastAfterMs: 2_000,
     createNamespace: false,
     healthChecks: {},
-    lifecycle: { prune: false, confirmPrune: false, forceAdopt: false, holder, lockTimeoutMs: 60_000, retries: 0, retryBackoffMs: 1_000, ...over },
+    lifecycle: { prune: false, confirmPrune: false, forceAdopt: false, holder, lockTimeoutMs: 60_000, retries: 0, retryBackoffMs: 1_000, rollbackOnFailure: false, historyLimit: 10, ...over },
   };
 }
 const recorder = () => {

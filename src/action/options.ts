@@ -35,6 +35,9 @@ export function syncOptions(inputs: ActionInputs, env: Env, problems: Problem[])
       lockTimeoutMs: inputs.lockTimeoutSeconds * 1000,
       retries: inputs.retries,
       retryBackoffMs: inputs.retryBackoffSeconds * 1000,
+      rollbackOnFailure: inputs.onFailure === 'rollback',
+      historyLimit: inputs.historyLimit,
     },
+    rollback: inputs.mode === 'rollback' ? { to: inputs.rollbackTo || undefined } : undefined,
   };
 }

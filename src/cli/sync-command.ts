@@ -30,13 +30,16 @@ const FLAGS: FlagSpecs = {
   'lock-timeout': { type: 'string', valueName: 'DURATION', description: 'wait this long for another sync of the app to finish (default: 5m)' },
   retries: { type: 'string', valueName: 'N', description: 'try a failed sync again up to N times (default: 0)' },
   'retry-backoff': { type: 'string', valueName: 'DURATION', description: 'pause before the first retry, doubled each time, at most 3m (default: 5s)' },
+  'rollback-on-failure': { type: 'boolean', description: 'after a failed sync, sync the last successful release again (reported with it)' },
+  'history-limit': { type: 'string', valueName: 'N', description: 'syncs kept in the history, with their releases (default: 10)' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
 };
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
          [--dry-run] [--create-namespace] [--health-checks FILE] [--prune] [--confirm-prune]
-         [--force-adopt] [--lock-timeout 5m] [--retries N] [--retry-backoff 5s] [--output text|json]
+         [--force-adopt] [--lock-timeout 5m] [--retries N] [--retry-backoff 5s]
+         [--rollback-on-failure] [--history-limit 10] [--output text|json]
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
@@ -62,6 +65,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
   let lockTimeoutMs = 0;
   let retryBackoffMs = 0;
   let retries = 0;
+  let historyLimit = 10;
   const args = parseCommandArgs('sync', argv, FLAGS, SYNC_USAGE, io, (a) => {
     timeoutMs = duration(a.strings, 'timeout', '10m');
     waveDelayMs = duration(a.strings, 'wave-delay', '0s');
@@ -71,6 +75,9 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
     const rawRetries = a.strings.retries?.[0] ?? '0';
     if (!/^\d+$/.test(rawRetries)) throw new UsageError(`--retries: "${rawRetries}" is not a whole number (0, 1, 2, ...)`);
     retries = Number(rawRetries);
+    const rawLimit = a.strings['history-limit']?.[0] ?? '10';
+    if (!/^[1-9]\d*$/.test(rawLimit)) throw new UsageError(`--history-limit: "${rawLimit}" is not a whole number of at least 1`);
+    historyLimit = Number(rawLimit);
   });
   if (typeof args === 'number') return args;
   const where = resolveApp('sync', args, io);
@@ -100,6 +107,8 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
         lockTimeoutMs,
         retries,
         retryBackoffMs,
+        rollbackOnFailure: args.booleans['rollback-on-failure'] ?? false,
+        historyLimit,
       },
     },
     {

@@ -1,5 +1,6 @@
 // mode delete: [manifests → plan of the delete hooks] → lock → delete engine → reporters, inside
 // one resource scope. Without manifests the app is torn down from its inventory alone.
+import { pruneReleases } from '../cluster/history/releases.js';
 import { sortProblems } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
 import { preparePlan } from '../source/prepare.js';
@@ -44,7 +45,16 @@ export function runDeletePipeline(opts: DeleteOptions, hooks: SyncHooks = {}): P
     });
     result = refusal
       ? lockRefused(bus, plan, 'delete', cluster.serverHost(), refusal)
-      : await runDeleteEngine({ cluster, plan, bus, timeoutMs: opts.timeoutMs, signal: cancel.signal, withManifests });
+      : await runDeleteEngine({
+          cluster,
+          plan,
+          bus,
+          timeoutMs: opts.timeoutMs,
+          signal: cancel.signal,
+          withManifests,
+          // The release history goes with the app (its entries live on the parent, deleted next).
+          afterDelete: () => pruneReleases(cluster, opts.app, opts.namespace, new Set()),
+        });
     const run: PipelineResult = { plan, problems: [], result };
     await report?.finish(run);
     return run;

@@ -45,6 +45,10 @@ export interface LifecycleOptions {
   retries: number;
   /** The pause before the first retry; it doubles each time, at most 3 minutes (Argo CD's policy). */
   retryBackoffMs: number;
+  /** After a failed sync, sync the last successful release again (on-failure: rollback). */
+  rollbackOnFailure: boolean;
+  /** History entries kept (and release Secrets with them). */
+  historyLimit: number;
 }
 
 export interface SyncOptions extends SourceOptions {
@@ -58,6 +62,8 @@ export interface SyncOptions extends SourceOptions {
   healthChecks: { file?: string; text?: string; root?: string };
   /** Absent: no inventory, no lock, one attempt (the engine alone, as in tests of it). */
   lifecycle?: LifecycleOptions;
+  /** mode rollback: sync a stored release instead of the manifests (`to`: "v3" or a revision; default the previous one). */
+  rollback?: { to?: string };
 }
 
 /** mode delete: the app torn down from its inventory; manifests (optional) give its delete hooks. */

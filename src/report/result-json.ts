@@ -61,6 +61,8 @@ export interface ResultJson {
   steps: StepJson[];
   /** Earlier attempts that failed and were retried, oldest first (only when there were any). */
   attempts?: { result: string; reason: string | null; message: string; durationMs: number }[];
+  /** The sync of the last successful release after this failed one (on-failure: rollback). */
+  rollback?: { release: number; revision: string | null; result: string; reason: string | null; message: string; durationMs: number };
 }
 
 /** A manifest position; null for an object known only from the cluster. */
@@ -121,6 +123,7 @@ export function syncResultToJson(r: SyncResult, server: string | null = r.server
     syncFailFailures: r.syncFailFailures.map(failureJson),
     steps: [...r.steps, ...r.syncFailSteps].map(stepJson),
     ...(r.attempts?.length ? { attempts: r.attempts.map((a) => ({ ...a })) } : {}),
+    ...(r.rollback ? { rollback: { ...r.rollback } } : {}),
   };
 }
 

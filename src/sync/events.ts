@@ -80,6 +80,8 @@ export interface SyncResult {
   server: string | null;
   /** Earlier attempts of this run that failed and were retried (retries), oldest first. */
   attempts?: AttemptSummary[];
+  /** The sync of the last successful release that followed this failed one (on-failure: rollback). */
+  rollback?: AttemptSummary & { revision: string | null; release: number };
 }
 
 export interface AttemptSummary {
