@@ -17,7 +17,7 @@ import { ObjectFeed } from './object-feed.js';
 import type { EngineOptions } from './options.js';
 import { runRemovals } from './remove-task.js';
 import { ResultBuilder } from './result-builder.js';
-import type { RunContext, StepOutcome } from './step-runner.js';
+import type { RunContext, StepOutcome } from './run-context.js';
 import { describeApiError, validateAgainstCluster } from './validate.js';
 
 export type DeleteState = 'Validating' | 'PreDelete' | 'Deleting' | 'PostDelete' | 'Finished';

@@ -12,14 +12,14 @@ import type { HookLogs } from './hook-logs.js';
 import { HookCleanup } from './hook-cleanup.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
-import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
+import type { RunContext, StepOutcome } from './run-context.js';
+import { runStepWithPrunes } from './prune-step.js';
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../model/problems.js';
 import { objectLabel } from '../model/object-ref.js';
 import { InventoryStage, type PreparedInventory } from './inventory-stage.js';
-import { isPruneTask, withPruneTasks } from '../plan/prune-plan.js';
-import { runRemovals } from './remove-task.js';
+import { withPruneTasks } from '../plan/prune-plan.js';
 import { describeApiError } from './validate.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
@@ -160,29 +160,12 @@ export async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutc
   for (const [index, step] of steps.entries()) {
     if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
     ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });
-    const outcome = await runStep(ctx, step);
+    const outcome = await runStepWithPrunes(ctx, step);
     ctx.bus.emit({ type: 'step-finished', at: ctx.now(), phase: step.phase, wave: step.wave, index, state: outcome.state });
     if (outcome.state !== 'Succeeded') return { ...outcome, failedStep: step };
     if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
   }
   return { state: 'Succeeded', reason: null, failedStep: null };
-}
-
-/** One step: its prunes first (SEMANTICS 6), then its applies and gate. */
-async function runStep(ctx: RunContext, step: Step): Promise<StepOutcome> {
-  const stage = ctx.inventory;
-  // The parent could not be written before the applies when the manifests create its namespace.
-  if (stage && !stage.written) await stage.writeBefore();
-  const prunes = step.tasks.filter(isPruneTask);
-  if (prunes.length > 0 && stage) {
-    const items = prunes.map((task) => ({ task, keepMessage: stage.keepMessage(task), action: 'pruned' as const }));
-    const failed = await runRemovals(ctx, items, () => (ctx.appliedAnything = true));
-    if (failed) return { state: 'Failed', reason: failed };
-    if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled' };
-  }
-  const rest = prunes.length ? { ...step, tasks: step.tasks.filter((t) => !isPruneTask(t)) } : step;
-  if (rest.tasks.length === 0) return { state: 'Succeeded', reason: null };
-  return new StepRunner(ctx, rest).run();
 }
 
 /** For --dry-run: what each task would do to the cluster, as events. */

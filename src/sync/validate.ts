@@ -1,7 +1,7 @@
 // Validation before change (SEMANTICS 7.2, 7.3): resolve every kind through discovery, settle
 // namespaces, then dry-run every object server-side. Nothing in the cluster changes here, except
 // the app namespace when create-namespace asks for it.
-import { ApiError, type ClusterPort, type ResourceInfo } from '../cluster/port.js';
+import { ApiError, isUnreachable, type ClusterPort, type ResourceInfo } from '../cluster/port.js';
 import type { K8sObject, ValidationError } from '../manifests/types.js';
 import type { Plan, Step, Task } from '../plan/types.js';
 import { mapLimit } from './concurrency.js';
@@ -39,6 +39,8 @@ async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: Validation
     try {
       info = await resolve(t);
     } catch (err) {
+      // An unreachable server is not this object's problem: one message for the run, not one per line.
+      if (isUnreachable(err)) throw err;
       // Discovery refused or failed after its retries: an error at this object's line, not a crash.
       errors.push({ source: t.source, message: `${t.kind} (apiVersion ${t.apiVersion}): discovery failed: ${describeApiError(err)}` });
       noDryRun.add(t.id);
