@@ -22,7 +22,7 @@ describe('history and rollback on the local control plane', () => {
 
       const bad = await runCli(release('v2', { 'wavesync.test/outcome': 'crash-loop' }), ['sync', '--manifests', 'k8s', '--revision', 'bbbb2222', '--rollback-on-failure', '--output', 'json', ...common]);
       expect(bad.code).toBe(1);
-      const out = bad.json() as Record<string, unknown> & { rollback: Record<string, unknown>; message: string };
+      const out = bad.json() as unknown as Record<string, unknown> & { rollback: Record<string, unknown>; message: string };
       expect(resultSchemaErrors(out)).toEqual([]);
       expect(out.result).toBe('Failed');
       expect(out.message).toMatch(/^failed, rolled back to aaaa1111: /);

@@ -46,6 +46,8 @@ export async function recordSync(cluster: ClusterPort, req: RecordRequest, warn:
   const kept = [entry, ...entries].slice(0, Math.max(1, req.limit));
   await writeInventory(cluster, state, state.groupKinds, state.additionalNamespaces, withHistory(state.data, kept));
   await pruneReleases(cluster, req.app, req.namespace, new Set(kept.filter((e) => e.stored).map((e) => e.number)));
+  const previous = entries[0];
+  req.result.release = { number, previous: previous ? { number: previous.number, revision: previous.revision, result: previous.result, startedAt: previous.startedAt } : null };
   return entry;
 }
 

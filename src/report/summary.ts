@@ -1,8 +1,9 @@
 // The job summary: pure Markdown builders for a sync and for a plan, and the writer.
+import { isLiveSource } from '../model/live-source.js';
 import * as core from '@actions/core';
 import type { Source } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
-import type { StepResult, SyncOutcome, TaskFailure } from '../sync/events.js';
+import type { StepResult, SyncOutcome, SyncResult, TaskFailure } from '../sync/events.js';
 import { objectLabel, qualifiedName } from '../model/object-ref.js';
 import { codeBlock, durationOf, escapeHtml, formatDuration, healthIcon, inlineCode, mdCell, stateIcon } from './format.js';
 import { blobUrl, type GitHubContext } from './github-context.js';
@@ -39,6 +40,7 @@ export function buildSyncSummary(input: ReportInput, opts: SummaryOptions = {}):
     ['Mode', r.mode],
     ['Duration', formatDuration(r.durationMs)],
     ['Started', new Date(r.startedAt).toISOString()],
+    ...releaseRows(r, opts.github ?? null),
     ...checkRunRow(opts.checkRunUrl),
   ]));
 
@@ -150,8 +152,21 @@ function listSection(title: string, items: string[]): string {
 }
 
 /** `file:line` as a link to the manifest line when the repository is known. */
+/** The release this sync recorded and a link to the one before it (its commit, when the revision is one). */
+function releaseRows(r: SyncResult, gh: GitHubContext | null): [string, string][] {
+  if (!r.release) return [];
+  const rows: [string, string][] = [['Release', inlineCode(`v${r.release.number}`)]];
+  const p = r.release.previous;
+  if (!p) return rows;
+  const rev = p.revision ? inlineCode(p.revision.slice(0, 12)) : '–';
+  const link = p.revision && gh?.owner && /^[0-9a-f]{7,40}$/.test(p.revision) ? `[${rev}](${gh.serverUrl}/${gh.owner}/${gh.repo}/commit/${p.revision})` : rev;
+  rows.push(['Previous release', `${inlineCode(`v${p.number}`)} ${link}: ${p.result}, ${p.startedAt}`]);
+  return rows;
+}
+
 function where(source: Source | null, gh: GitHubContext | null): string {
   if (!source) return '';
+  if (isLiveSource(source)) return '(in the cluster)';
   const text = `${source.file}:${source.line}`;
   const url = blobUrl(gh, source.file, source.line);
   return url ? `[${escapeHtml(text)}](${url})` : inlineCode(text);

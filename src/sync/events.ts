@@ -82,6 +82,8 @@ export interface SyncResult {
   attempts?: AttemptSummary[];
   /** The sync of the last successful release that followed this failed one (on-failure: rollback). */
   rollback?: AttemptSummary & { revision: string | null; release: number };
+  /** Where this sync is in the app's history (set by the pipeline once recorded). */
+  release?: { number: number; previous: { number: number; revision: string | null; result: string; startedAt: string } | null };
 }
 
 export interface AttemptSummary {
