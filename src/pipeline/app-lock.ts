@@ -2,7 +2,7 @@
 // run's scope on every exit path. A lock not obtained in time ends the run as Failed (reason Lock)
 // through the same event stream as a sync, so every reporter says so.
 import { acquireLock, LockTimeoutError } from '../cluster/lease-lock.js';
-import type { ClusterPort } from '../cluster/port.js';
+import { isUnreachable, type ClusterPort } from '../cluster/port.js';
 import type { Plan } from '../plan/types.js';
 import { EventBus, type SyncMode, type SyncResult } from '../sync/events.js';
 import { ResultBuilder } from '../sync/result-builder.js';
@@ -27,7 +27,10 @@ export async function takeAppLock(cluster: ClusterPort, scope: ResourceScope, re
     return null;
   } catch (err) {
     if (err instanceof LockTimeoutError) return err.message;
-    throw err;
+    // Unreachable: the sync itself fails with one message. Refused (no RBAC on leases, say): the
+    // run goes on unlocked, and says so, rather than making the lock a new way to fail a deploy.
+    if (!isUnreachable(err)) req.onNotice?.(`warning: could not take the lock of app ${req.app} (${err instanceof Error ? err.message : String(err)}); running without it`);
+    return null;
   }
 }
 

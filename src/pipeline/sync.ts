@@ -1,7 +1,7 @@
 // mode sync (and dry-run, and rollback): source → manifests → plan → [lock] → engine (retried) →
 // [history, rollback] → reporters, inside one resource scope: the kubeconfig copy, the cluster
 // client and its watches, the signal handlers and the app's lock are released on every exit path.
-import type { ClusterPort } from '../cluster/port.js';
+import { isUnreachable, type ClusterPort } from '../cluster/port.js';
 import { sleep } from '../model/sleep.js';
 import { sortProblems } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
@@ -96,9 +96,10 @@ async function afterSync(cluster: ClusterPort, opts: SyncOptions, engine: Engine
   const life = opts.lifecycle!;
   const warn = (message: string) => bus.emit({ type: 'warning', at: Date.now(), message });
   const record = (r: SyncResult, from: string, plan: Plan) =>
-    recordSync(cluster, { app: opts.app, namespace: opts.namespace, plan, result: r, source: from, limit: life.historyLimit }, warn).catch((err: unknown) =>
-      warn(`the sync history could not be recorded: ${err instanceof Error ? err.message : String(err)}`),
-    );
+    recordSync(cluster, { app: opts.app, namespace: opts.namespace, plan, result: r, source: from, limit: life.historyLimit }, warn).catch((err: unknown) => {
+      // An unreachable server was reported once already, by the sync itself.
+      if (!isUnreachable(err)) warn(`the sync history could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
+    });
   await record(result, source, engine.plan);
   if (!life.rollbackOnFailure || !retryable(result) || signal.aborted) return;
   const target = await releaseToRollBackTo(cluster, opts.app, opts.namespace).catch((err: unknown) => ({ problem: String(err) }));

@@ -8,6 +8,7 @@ import { hookName } from '../plan/hook-name.js';
 import { isDeleteTask, kindRunsOf, KEEP_ON_DELETE } from '../plan/delete-plan.js';
 import { planDelete } from '../plan/delete-plan.js';
 import type { Plan, Step, Task } from '../plan/types.js';
+import { isUnreachable } from '../cluster/port.js';
 import { formatProblem } from '../model/problems.js';
 import { runSteps } from './engine.js';
 import type { FailureReason, SyncOutcome, SyncResult } from './events.js';
@@ -66,6 +67,7 @@ export async function runDeleteEngine(opts: DeleteEngineOptions): Promise<SyncRe
   const plan: Plan = { ...opts.plan, steps: planDelete(members), syncFail: [] };
   opts.bus.emit({ type: 'sync-started', at: started, plan, mode: 'delete', server: opts.cluster.serverHost() });
   try {
+    if (inventory instanceof Error && isUnreachable(inventory)) throw inventory;
     if (inventory instanceof Error) {
       const message = `the inventory (Secret ${plan.namespace}/wavesync-${plan.app}) could not be read: ${describeApiError(inventory)}`;
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: [{ source: null, message }] });

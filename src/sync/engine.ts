@@ -21,6 +21,7 @@ import { objectLabel } from '../model/object-ref.js';
 import { InventoryStage, type PreparedInventory } from './inventory-stage.js';
 import { withPruneTasks } from '../plan/prune-plan.js';
 import { describeApiError } from './validate.js';
+import { isUnreachable } from '../cluster/port.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
 
@@ -67,17 +68,21 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   // The inventory is read first (reads only), so the prune tasks are part of the reported plan.
   let inventory: PreparedInventory | null = null;
   let inventoryProblem: string | null = null;
+  let unreachable: unknown = null;
   if (opts.inventory) {
     try {
       inventory = await InventoryStage.prepare(opts.cluster, opts.plan, opts.inventory);
     } catch (err) {
-      inventoryProblem = `the inventory (Secret ${opts.plan.namespace}/wavesync-${opts.plan.app}) could not be read: ${describeApiError(err)}`;
+      // An unreachable server ends the run once, as validation does (below), not as bad input.
+      if (isUnreachable(err)) unreachable = err;
+      else inventoryProblem = `the inventory (Secret ${opts.plan.namespace}/wavesync-${opts.plan.app}) could not be read: ${describeApiError(err)}`;
     }
   }
   const stage = inventory?.stage ?? null;
   let syncing = false;
   opts.bus.emit({ type: 'sync-started', at: started, plan: inventory?.plan ?? opts.plan, mode: opts.mode, server: opts.cluster.serverHost() });
   try {
+    if (unreachable) throw unreachable;
     if (inventoryProblem) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: [{ source: null, message: inventoryProblem }] });
       return await finish('Failed', 'Validation', inventoryProblem);
