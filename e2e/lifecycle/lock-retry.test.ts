@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import * as k8s from '@kubernetes/client-node';
+import { kubeConfig } from '../setup/cluster.js';
 import { coordinationApiLease, coreApi, kubeconfigPath, withNamespace } from './lease-api.js';
 import { REPO, runCli, writeManifests } from '../sync/harness.js';
 import { configMap, hook, job } from '../sync/manifests.js';
@@ -78,6 +80,21 @@ describe('one sync per app, and retries', () => {
       // Not before the 30 s lease duration ran out since the dead holder's last renewal.
       expect(Date.now() - t0).toBeGreaterThan(15_000);
     }), 120_000);
+
+  it('a lock not obtained within --lock-timeout fails the run (exit 1, reason Lock), naming the holder; nothing applied', () =>
+    withNamespace('lock-timeout', async (ns) => {
+      // MicroTime: the server refuses fewer than six fractional digits.
+      const now = new Date().toISOString().replace(/\.(\d{3})Z$/, '.$1000Z') as unknown as k8s.V1MicroTime;
+      await kubeConfig()
+        .makeApiClient(k8s.CoordinationV1Api)
+        .createNamespacedLease({ namespace: ns, body: { metadata: { name: 'wavesync-busy' }, spec: { holderIdentity: 'https://github.com/acme/shop/actions/runs/42', leaseDurationSeconds: 300, acquireTime: now, renewTime: now } } });
+      const run = await runCli(writeManifests({ 'k8s/app.yaml': configMap('cfg', 0) }), ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'busy', '--lock-timeout', '3s', '--output', 'json']);
+      expect(run.code).toBe(1);
+      const out = run.json();
+      expect(out).toMatchObject({ result: 'Failed', reason: 'Lock' });
+      expect(String(out.message)).toMatch(/^another sync of app busy is running: Lease .*\/wavesync-busy is held by https:\/\/github.com\/acme\/shop\/actions\/runs\/42 since .*gave up after 3s/);
+      expect((await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata!.name)).not.toContain('cfg');
+    }));
 
   it('a sync that fails once (its hook cannot start) succeeds on the second attempt with retries: 1', () =>
     withNamespace('retry', async (ns) => {
