@@ -1,5 +1,6 @@
-// Builds the two committed bundles with ncc into a directory: index.js (the action, from
-// src/main.ts) and cli.js (the CLI, from src/cli.ts, with a shebang and the executable bit).
+// Builds the committed bundles with ncc into a directory: index.js (the action, from
+// src/main.ts), post.js (its post step, from src/post.ts; node:fs only, a few KB) and cli.js (the
+// CLI, from src/cli.ts, with a shebang and the executable bit).
 import ncc from '@vercel/ncc';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ export const BUNDLES = [
   // Entries sit beside their own tsconfig.json (ncc uses the nearest one): it makes the transpiler
   // emit ES modules, which ESM-only dependencies such as @actions/core need.
   { entry: 'scripts/bundle-entries/main.ts', file: 'index.js', shebang: false },
+  { entry: 'scripts/bundle-entries/post.ts', file: 'post.js', shebang: false },
   { entry: 'scripts/bundle-entries/cli.ts', file: 'cli.js', shebang: true },
 ];
 

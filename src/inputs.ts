@@ -19,6 +19,10 @@ export interface ActionInputs {
   token: string;
   renderer: Renderer;
   helmValues: string[];
+  /** helm --set KEY=VALUE, one per line. */
+  helmSet: string[];
+  /** Image overrides, one per line (name=newName:tag, name@digest...). */
+  images: string[];
   /** Kubeconfig contents (not a path); empty means the runner's default. */
   kubeconfig: string;
   context: string;
@@ -49,6 +53,10 @@ export interface ActionInputs {
   /** GitHub environment to record a deployment for; empty: none. */
   environment: string;
   environmentUrl: string;
+  /** mode diff: post the diff as one pull-request comment, edited on later runs. */
+  commentOnPr: boolean;
+  /** mode diff: fail the step when a sync would change something. */
+  diffExitCode: boolean;
 }
 
 export interface InputsResult {
@@ -80,6 +88,8 @@ export const INPUT_DEFAULTS = {
   'on-failure': 'fail',
   'history-limit': '10',
   'fail-fast-after': '60s',
+  'comment-on-pr': 'false',
+  'diff-exit-code': 'false',
 } as const;
 
 const isTrue = (v: string) => v === 'true';
@@ -143,6 +153,8 @@ export function readInputs(env: Env): InputsResult {
     token: get('token'),
     renderer: choice('renderer', RENDERERS, INPUT_DEFAULTS.renderer),
     helmValues: lines('helm-values'),
+    helmSet: lines('helm-set'),
+    images: lines('images'),
     kubeconfig: get('kubeconfig'),
     context: get('context'),
     namespace: get('namespace') || INPUT_DEFAULTS.namespace,
@@ -166,6 +178,8 @@ export function readInputs(env: Env): InputsResult {
     failFastAfterSeconds: duration('fail-fast-after', INPUT_DEFAULTS['fail-fast-after']),
     environment: get('environment'),
     environmentUrl: get('environment-url'),
+    commentOnPr: bool('comment-on-pr', isTrue(INPUT_DEFAULTS['comment-on-pr'])),
+    diffExitCode: bool('diff-exit-code', isTrue(INPUT_DEFAULTS['diff-exit-code'])),
   };
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(inputs.namespace) || inputs.namespace.length > 63) {
     errors.push(`input namespace: "${inputs.namespace}" is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters)`);

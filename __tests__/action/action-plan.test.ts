@@ -72,25 +72,26 @@ describe('action, mode: plan', () => {
     const bad = runAction({ manifests: 'examples/seeds', mode: 'apply' });
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete');
-    const later = runAction({ manifests: 'examples/seeds', mode: 'diff' });
+    const later = runAction({ manifests: 'examples/seeds', mode: 'delete' });
     expect(later.status).not.toBe(0);
-    expect(later.stdout).toContain('mode diff is not yet available');
+    expect(later.stdout).toContain('mode delete is not yet available');
   });
 });
 
 describe('action, every mode treats inputs it cannot honour the same way', () => {
-  test('mode: plan refuses a renderer it cannot run, as mode: sync does, and says so', () => {
+  test('mode: plan refuses a renderer that does not fit the manifests, as mode: sync does, and says so', () => {
     const r = runAction({ manifests: 'examples/seeds', mode: 'plan', renderer: 'kustomize' });
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toContain('input renderer: kustomize is not available yet');
+    expect(r.stdout).toContain('renderer kustomize: examples/seeds is not a directory with a kustomization');
     expect(r.outputs.result).toBe('Failed');
-    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input renderer/) })]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) })]);
   });
 
-  test('mode: plan refuses another repository', () => {
-    const r = runAction({ manifests: 'examples/seeds', mode: 'plan', repository: 'acme/elsewhere' });
+  test('mode: plan with a repository that cannot be fetched fails, naming it, and applies nothing', () => {
+    const r = runAction({ manifests: 'k8s', mode: 'plan', repository: 'file:///nonexistent/elsewhere.git', ref: 'v1' });
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toContain('input repository: checking out another repository (acme/elsewhere) is not available yet');
+    expect(r.stdout).toMatch(/fetching file:\/\/\/nonexistent\/elsewhere\.git at v1: git fetch failed/);
+    expect(r.outputs.result).toBe('Failed');
   });
 
   test('every input at its action.yml default, as the runner sets them: no warning', async () => {

@@ -21,18 +21,21 @@ test('audit: high or critical findings fail, lower ones pass, an unreachable ser
   expect(verdict({ message: '405 Method Not Allowed', statusCode: 405 }).verdict).toBe('unavailable');
 });
 
-test('.ci/run installs from the lockfile, audits, then tests', () => {
+test('.ci/run installs from the lockfile, audits, checks the house rules, then tests', () => {
   const steps = fs.readFileSync('.ci/run', 'utf8').split('\n').filter((l) => /^(npm|node)\b/.test(l));
-  expect(steps).toEqual(['npm ci', 'node scripts/audit.mjs', 'npm test']);
+  expect(steps).toEqual(['npm ci', 'node scripts/audit.mjs', 'npm run lint', 'npm run format:check', 'npm run lint:actions', 'npm test']);
 });
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
-test('no shell: src/ starts no process at all, scripts/ only with argument arrays', () => {
+test('no shell: src/ starts processes in one place (git, kustomize, helm), with argument arrays; scripts/ only with argument arrays', () => {
   const src = sources('src').filter((f) => /child_process|@actions\/exec/.test(fs.readFileSync(f, 'utf8')));
-  expect(src).toEqual([]);
+  expect(src).toEqual([path.join('src', 'source', 'tools.ts')]);
+  const tools = fs.readFileSync(src[0], 'utf8');
+  expect(tools).not.toMatch(/child_process|shell:\s*true|\bexecSync\(|\bexec\(/);
+  expect(tools).toMatch(/getExecOutput\(bin, args, /);
   for (const f of sources('scripts')) {
     const text = fs.readFileSync(f, 'utf8');
     expect([f, /shell:\s*true|\bexecSync\(|\bexec\(/.test(text)]).toEqual([f, false]);

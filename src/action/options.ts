@@ -1,5 +1,10 @@
 // The action's inputs → the pipeline's options. Nothing else in the action reads ActionInputs.
+import { existsSync } from 'node:fs';
+import * as core from '@actions/core';
+import path from 'node:path';
 import type { ActionInputs } from '../inputs.js';
+import type { CheckoutOptions } from '../source/checkout.js';
+import { CHECKOUT_STATE } from './post-cleanup.js';
 import type { Problem } from '../model/problems.js';
 import { actionHolder } from '../pipeline/lock-holder.js';
 import type { SourceOptions, SyncOptions } from '../pipeline/options.js';
@@ -14,7 +19,44 @@ export function sourceOptions(inputs: ActionInputs, env: Env, problems: Problem[
     namespace: inputs.namespace,
     revision: inputs.ref || env.GITHUB_SHA || null,
     problems,
+    render: { renderer: inputs.renderer, helmValues: inputs.helmValues, helmSet: inputs.helmSet, env, tempDir: env.RUNNER_TEMP || undefined },
+    images: { lines: inputs.images, label: 'input images' },
+    checkout: checkoutOptions(inputs, env),
   };
+}
+
+/**
+ * A checkout when the manifests are not the workspace's: another repository, a ref, or a
+ * workspace with no checkout at all (then the workflow's own commit). The token goes only to the
+ * GitHub server the workflow runs on.
+ */
+export function checkoutOptions(inputs: ActionInputs, env: Env): CheckoutOptions | undefined {
+  const here = env.GITHUB_REPOSITORY ?? '';
+  const repository = inputs.repository || here;
+  const other = repository !== here;
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const noCheckout = !existsSync(path.join(workspace, '.git'));
+  if (!repository || (!other && !inputs.ref && !noCheckout)) return undefined;
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+  const onServer = !/^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || sameOrigin(repository, serverUrl);
+  return {
+    repository,
+    ref: inputs.ref || (other ? '' : env.GITHUB_SHA || ''),
+    token: onServer ? inputs.token || undefined : undefined,
+    serverUrl,
+    tempDir: env.RUNNER_TEMP || undefined,
+    env,
+    // The post step removes it even if this step is killed before its own cleanup.
+    onCreated: (dir) => core.saveState(CHECKOUT_STATE, dir),
+  };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 export function syncOptions(inputs: ActionInputs, env: Env, problems: Problem[]): SyncOptions {

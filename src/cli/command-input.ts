@@ -38,7 +38,9 @@ export function parseCommandArgs(
 /** Repository root (sources are relative to it) and app name (--app, else the root's name). */
 export function resolveApp(command: string, args: ParsedArgs, io: CliIo): { root: string; app: string } | number {
   const root = findRepoRoot(io.cwd);
-  const app = args.strings.app?.[0] ?? defaultAppName(path.basename(root));
+  // With --repository the manifests are that repository's: its name is the default app name.
+  const repository = args.strings.repository?.[0]?.replace(/\/+$/, '').replace(/\.git$/, '');
+  const app = args.strings.app?.[0] ?? defaultAppName(repository ? path.basename(repository) : path.basename(root));
   const problem = appNameProblem(app);
   if (!problem) return { root, app };
   io.stderr(`wavesync ${command}: --app: ${problem}\n`);

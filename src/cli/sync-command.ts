@@ -1,4 +1,5 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
+import path from 'node:path';
 import { formatProblem } from '../model/problems.js';
 import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import type { ReporterFactory } from '../pipeline/options.js';
@@ -9,6 +10,8 @@ import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import { summaryFileReporter } from './summary-file.js';
+import { checkSourceArgs, SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -33,13 +36,16 @@ const FLAGS: FlagSpecs = {
   'rollback-on-failure': { type: 'boolean', description: 'after a failed sync, sync the last successful release again (reported with it)' },
   'history-limit': { type: 'string', valueName: 'N', description: 'syncs kept in the history, with their releases (default: 10)' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
+  summary: { type: 'string', valueName: 'FILE', description: 'also write the job summary (Markdown, as a GitHub Actions run shows it) to FILE' },
+  ...SOURCE_FLAGS,
 };
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
          [--dry-run] [--create-namespace] [--health-checks FILE] [--prune] [--confirm-prune]
          [--force-adopt] [--lock-timeout 5m] [--retries N] [--retry-backoff 5s]
-         [--rollback-on-failure] [--history-limit 10] [--output text|json]
+         [--rollback-on-failure] [--history-limit 10] [--output text|json] [--summary FILE]
+         ${SOURCE_USAGE}
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
@@ -78,12 +84,14 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
     const rawLimit = a.strings['history-limit']?.[0] ?? '10';
     if (!/^[1-9]\d*$/.test(rawLimit)) throw new UsageError(`--history-limit: "${rawLimit}" is not a whole number of at least 1`);
     historyLimit = Number(rawLimit);
+    checkSourceArgs(a);
   });
   if (typeof args === 'number') return args;
   const where = resolveApp('sync', args, io);
   if (typeof where === 'number') return where;
 
   const json = args.strings.output?.[0] === 'json';
+  const summaryFile = args.strings.summary?.[0];
   const { problems, result } = await runSyncPipeline(
     {
       manifests: args.strings.manifests,
@@ -110,9 +118,13 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
         rollbackOnFailure: args.booleans['rollback-on-failure'] ?? false,
         historyLimit,
       },
+      ...sourceFromArgs(args, io),
     },
     {
-      reporter: cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),
+      reporter: both(
+        cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),
+        summaryFile ? summaryFileReporter(path.resolve(io.cwd, summaryFile), (m) => io.stderr(`wavesync: ${m}\n`)) : null,
+      ),
       onSignal: (name) => io.stderr(`wavesync: ${name} received, cancelling: no new task starts, running hooks are deleted\n`),
       onReleaseFailure: (message) => io.stderr(`wavesync: ${message}\n`),
       onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
@@ -137,6 +149,15 @@ function cliReporter(view: SyncView): ReporterFactory {
       if (started) view.listener(e);
     });
     return { finish: async () => {} };
+  };
+}
+
+function both(a: ReporterFactory, b: ReporterFactory | null): ReporterFactory {
+  if (!b) return a;
+  return (bus, ctx) => {
+    const ra = a(bus, ctx);
+    const rb = b(bus, ctx);
+    return { finish: async (run) => void (await Promise.all([ra.finish(run), rb.finish(run)])) };
   };
 }
 

@@ -3,6 +3,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Problem } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
+import type { CheckoutOptions } from '../source/checkout.js';
+import type { RenderOptions } from '../source/render.js';
 import type { EventBus, SyncMode, SyncResult } from '../sync/events.js';
 
 export interface SourceOptions {
@@ -17,6 +19,13 @@ export interface SourceOptions {
   revision: string | null;
   /** Problems the entry point found already (inputs a mode cannot honour): reported with the rest. */
   problems?: Problem[];
+  // --- source: checkout, rendering and image overrides (issue 11) ---
+  /** Fetch this repository first: manifests, values files and reported sources are then relative to it, and the revision is its commit. */
+  checkout?: CheckoutOptions;
+  /** Renderer settings; absent: plain YAML. kubeVersion is filled in from the cluster when there is one. */
+  render?: RenderOptions;
+  /** Image overrides, one per entry; label names them in problems ("input images", "--image"). */
+  images?: { lines: string[]; label: string };
 }
 
 export interface ClusterOptions {

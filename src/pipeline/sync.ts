@@ -5,7 +5,7 @@ import { isUnreachable, type ClusterPort } from '../cluster/port.js';
 import { sleep } from '../model/sleep.js';
 import { sortProblems } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
-import { loadHealthRules, preparePlan } from '../source/prepare.js';
+import { loadHealthRules } from '../source/prepare.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus, type SyncResult } from '../sync/events.js';
 import type { EngineOptions } from '../sync/options.js';
@@ -17,15 +17,17 @@ import type { PipelineResult, SyncHooks, SyncOptions } from './options.js';
 import { recordSync, releaseToRollBackTo } from './release-history.js';
 import { backoffMs, retryable } from './retry-policy.js';
 import { ResourceScope } from './scope.js';
+import { sourceStep } from './source.js';
 
 const emptyPlan = (opts: SyncOptions): Plan => ({ app: opts.app, revision: null, namespace: opts.namespace, steps: [], syncFail: [], preDelete: [], postDelete: [], skipped: [], warnings: [] });
 
 export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
   return ResourceScope.run(async (scope) => {
-    const prepared = opts.rollback ? { plan: emptyPlan(opts), errors: [] } : preparePlan(opts);
+    const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
+    // A rollback reads no manifest: its plan comes from the history once the lock is held.
+    const prepared = opts.rollback ? { plan: emptyPlan(opts), errors: [] } : await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
     let plan = prepared.plan;
     const health = loadHealthRules(opts.healthChecks);
-    const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
     const problems = sortProblems([...(opts.problems ?? []), ...prepared.errors, ...health.errors, ...clusterProblems]);
 
     const bus = new EventBus();

@@ -56,4 +56,16 @@ export interface Plan {
   postDelete: Step[];
   skipped: SkippedObject[];
   warnings: Warning[];
+  /** Container images rewritten by image overrides (the `images` input, --image); absent: none given. */
+  images?: ImageReplacement[];
+}
+
+/** One container image an override replaced. */
+export interface ImageReplacement {
+  kind: string;
+  name: string;
+  container: string;
+  from: string;
+  to: string;
+  source: Source;
 }

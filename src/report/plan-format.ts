@@ -34,6 +34,7 @@ export function planToJson(plan: Plan) {
     postDelete: stepsToJson(plan.postDelete),
     skipped: plan.skipped.map((s) => ({ ...s })),
     warnings: plan.warnings.map((w) => ({ message: w.message, source: w.source })),
+    ...(plan.images ? { images: plan.images.map((i) => ({ ...i })) } : {}),
   };
 }
 
@@ -90,6 +91,10 @@ export function planToText(plan: Plan): string {
   if (plan.skipped.length > 0) {
     lines.push('', 'Skipped');
     for (const s of plan.skipped) lines.push([s.kind, qualifiedName(s), s.reason, `${s.source.file}:${s.source.line}`]);
+  }
+  if (plan.images && plan.images.length > 0) {
+    lines.push('', 'Images replaced');
+    for (const i of plan.images) lines.push([i.kind, `${i.name} (${i.container})`, `${i.from} → ${i.to}`, `${i.source.file}:${i.source.line}`]);
   }
   if (plan.warnings.length > 0) {
     lines.push('', 'Warnings');

@@ -138,6 +138,8 @@ function objectListSections(input: Omit<ReportInput, 'result'> & { result: Repor
   }
   const skipped = input.plan?.skipped ?? [];
   if (skipped.length) out.push(listSection('Skipped', skipped.map((s) => `${where(s.source, gh)} ${escapeHtml(objectLabel(s))}: ${escapeHtml(s.reason)}`)));
+  const images = input.plan?.images ?? [];
+  if (images.length) out.push(listSection('Images replaced', images.map((i) => `${where(i.source, gh)} ${escapeHtml(`${i.kind} ${i.name}`)} (${escapeHtml(i.container)}): ${inlineCode(i.from)} → ${inlineCode(i.to)}`)));
   const seen = new Set<string>();
   const warnings = [...(input.plan?.warnings ?? []), ...input.warnings].filter((w) => {
     const key = `${w.source?.file}:${w.source?.line}:${w.message}`;

@@ -1,11 +1,13 @@
-// The pipeline's source step: from paths to a plan (load the manifests, build the plan, collect
-// every problem) and the custom health rules. Checkout and rendering will join it here.
+// The pipeline's source step: from paths to a plan (render or load the manifests, apply image
+// overrides, build the plan, collect every problem) and the custom health rules.
 import { loadHealthChecks, type HealthCheckRule } from '../health/index.js';
 import { loadManifests } from '../manifests/load.js';
 import { sortProblems } from '../model/problems.js';
-import type { ValidationError } from '../manifests/types.js';
+import type { LoadResult, ValidationError } from '../manifests/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
+import { applyImageOverrides, parseImageOverrides } from './images.js';
+import { renderManifests, type RenderOptions } from './render.js';
 
 export interface PrepareOptions {
   manifests: string[];
@@ -17,8 +19,33 @@ export interface PrepareOptions {
   revision: string | null;
 }
 
+export interface SourcePrepareOptions extends PrepareOptions {
+  /** Renderer and its settings; absent: plain YAML only. */
+  render?: RenderOptions;
+  /** Image overrides, one per entry, and how their errors name them ("input images", "--image"). */
+  images?: { lines: string[]; label: string };
+}
+
+/** Plain YAML only, synchronously (tests and tools that need no renderer). */
 export function preparePlan(opts: PrepareOptions): { plan: Plan; errors: ValidationError[] } {
   const loaded = loadManifests(opts.manifests, { root: opts.root, cwd: opts.cwd ?? opts.root });
+  return planFrom(loaded, opts);
+}
+
+/** Rendered (kustomize, Helm or plain) and with image overrides applied. */
+export async function prepareSource(opts: SourcePrepareOptions): Promise<{ plan: Plan; errors: ValidationError[] }> {
+  const cwd = opts.cwd ?? opts.root;
+  const loaded = opts.render
+    ? await renderManifests({ manifests: opts.manifests, root: opts.root, cwd, app: opts.app, namespace: opts.namespace }, opts.render)
+    : loadManifests(opts.manifests, { root: opts.root, cwd });
+  const images = parseImageOverrides(opts.images?.lines ?? [], opts.images?.label ?? 'images');
+  const applied = applyImageOverrides(loaded.objects, images.overrides, opts.images?.label ?? 'images');
+  const result = planFrom({ ...loaded, errors: [...loaded.errors, ...images.errors], warnings: [...loaded.warnings, ...applied.warnings] }, opts);
+  if (images.overrides.length > 0) result.plan.images = applied.replaced;
+  return result;
+}
+
+function planFrom(loaded: LoadResult, opts: PrepareOptions): { plan: Plan; errors: ValidationError[] } {
   const { plan, errors } = buildPlan(loaded.objects, { app: opts.app, namespace: opts.namespace, revision: opts.revision });
   plan.warnings = sortProblems([...loaded.warnings, ...plan.warnings]);
   return { plan, errors: sortProblems([...loaded.errors, ...errors]) };

@@ -95,6 +95,17 @@ export async function ensureNamespace(cluster: ClusterPort, name: string): Promi
   return true;
 }
 
+/**
+ * The name an object is dry-run under. A BeforeHookCreation hook is deleted and created anew, so
+ * it is dry-run as a new object, not as a change to the previous run's (a Job's pod template is
+ * immutable: a new image for a migration Job must not fail validation).
+ */
+function dryRunName(t: { name: string | null; generateName?: string | null; hook: boolean; deletePolicies: readonly string[] }): string {
+  if (!t.name) return `${t.generateName ?? 'hook-'}dryrun`;
+  if (t.hook && t.deletePolicies.includes('BeforeHookCreation')) return `${t.name.slice(0, 55)}-dryrun`;
+  return t.name;
+}
+
 export async function validateAgainstCluster(
   cluster: ClusterPort,
   plan: Plan,
@@ -119,7 +130,7 @@ export async function validateAgainstCluster(
   });
   await mapLimit(toDryRun, 8, async (t) => {
     if (opts.signal?.aborted) return;
-    const obj = liveObjectFor(t, t.name ?? `${t.generateName ?? 'hook-'}dryrun`);
+    const obj = liveObjectFor(t, dryRunName(t));
     const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
     try {
       const answer = usesReplace(t)
@@ -127,7 +138,7 @@ export async function validateAgainstCluster(
         : await cluster.apply(obj, { dryRun: true, fieldValidation });
       dryRuns.set(t.id, answer);
     } catch (err) {
-      errors.push({ source: t.source, message: `${t.kind} ${obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
+      errors.push({ source: t.source, message: `${t.kind} ${t.name ?? obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
     }
   });
   errors.sort((a, b) => (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0));

@@ -43,6 +43,8 @@ export class FakeGitHub {
   readonly validationErrors: string[] = [];
   readonly checkRuns = new Map<number, FakeCheckRun>();
   readonly deployments: { id: number; body: Json; statuses: Json[] }[] = [];
+  /** Issue and pull-request comments, by issue number. */
+  readonly comments = new Map<number, { id: number; body: string }[]>();
   private server: Server | null = null;
   private nextId = 4000;
 
@@ -150,9 +152,45 @@ export class FakeGitHub {
         d.statuses.push(body as Json);
         return answer(201, { id: this.nextId++, state: (body as Json).state, url: `${this.url}${path}` });
       }
+      case 'issues/list-comments': {
+        const list = this.comments.get(Number(match.pathParams.issue_number)) ?? [];
+        return answer(200, list.map((c) => this.commentJson(owner, repo, Number(match.pathParams.issue_number), c)));
+      }
+      case 'issues/create-comment': {
+        const n = Number(match.pathParams.issue_number);
+        const c = { id: this.nextId++, body: (body as Json).body as string };
+        this.comments.set(n, [...(this.comments.get(n) ?? []), c]);
+        return answer(201, this.commentJson(owner, repo, n, c));
+      }
+      case 'issues/update-comment': {
+        const id = Number(match.pathParams.comment_id);
+        for (const [n, list] of this.comments) {
+          const c = list.find((x) => x.id === id);
+          if (!c) continue;
+          c.body = (body as Json).body as string;
+          return answer(200, this.commentJson(owner, repo, n, c));
+        }
+        return answer(404, { message: 'Not Found' });
+      }
       default:
         return invalid([`${match.operationId} is valid but not faked here`]);
     }
+  }
+
+  private commentJson(owner: string, repo: string, issue: number, c: { id: number; body: string }): Json {
+    const now = new Date().toISOString();
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${this.url}/repos/${owner}/${repo}/issues/comments/${c.id}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${c.id}`,
+      issue_url: `${this.url}/repos/${owner}/${repo}/issues/${issue}`,
+      body: c.body,
+      user: null,
+      created_at: now,
+      updated_at: now,
+      author_association: 'NONE',
+    };
   }
 
   private apply(run: FakeCheckRun, b: Json): void {

@@ -38,6 +38,8 @@ export interface KubeClusterOptions {
 export interface KubeCluster extends ClusterPort {
   /** One entry per underlying watch, keyed "apiVersion kind namespace|*". */
   watchStats(): Record<string, WatchHubStats>;
+  /** The API server's version (gitVersion, e.g. v1.32.4), or null when it cannot be read. */
+  serverVersion(): Promise<string | null>;
 }
 
 interface ListBody {
@@ -183,6 +185,15 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
 
     podLogs(namespace: string, pod: string, lopts: LogOptions, onLine: (line: string) => void) {
       return streamPodLogs(http, namespace, pod, lopts, onLine);
+    },
+
+    async serverVersion() {
+      try {
+        const v = await http.json<{ gitVersion?: string }>({ method: 'GET', path: '/version' });
+        return typeof v.gitVersion === 'string' ? v.gitVersion : null;
+      } catch {
+        return null;
+      }
     },
 
     serverHost() {

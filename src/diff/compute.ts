@@ -1,0 +1,47 @@
+// Mode diff against a cluster: validate and dry-run every object server-side (as a sync does
+// first), then compare each dry-run answer with the live object.
+import type { ClusterPort } from '../cluster/port.js';
+import type { K8sObject } from '../manifests/types.js';
+import type { Problem } from '../model/problems.js';
+import type { Plan, Step } from '../plan/types.js';
+import { describeApiError, validateAgainstCluster } from '../sync/validate.js';
+import { maskSecrets, toYaml, withoutServerFields } from './normalize.js';
+import type { DiffChange, DiffResult, HookRun, ObjectDiff } from './types.js';
+import { unifiedDiff } from './unified.js';
+
+export async function computeDiff(cluster: ClusterPort, plan: Plan, opts: { server: string | null; signal?: AbortSignal }): Promise<{ result: DiffResult | null; errors: Problem[] }> {
+  const validated = await validateAgainstCluster(cluster, plan, { signal: opts.signal });
+  if (validated.errors.length > 0) return { result: null, errors: validated.errors };
+  const objects: ObjectDiff[] = [];
+  const errors: Problem[] = [];
+  const hooks: HookRun[] = [];
+  const steps: Step[] = [...validated.plan.steps, ...validated.plan.syncFail];
+  for (const step of steps)
+    for (const t of step.tasks) {
+      if (t.hook || !t.name) {
+        hooks.push({ phase: step.phase, wave: step.wave, kind: t.kind, namespace: t.namespace, name: t.name ?? `${t.generateName ?? ''}…`, source: t.source });
+        continue;
+      }
+      let live: K8sObject | null;
+      try {
+        live = await cluster.get({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace, name: t.name });
+      } catch (err) {
+        errors.push({ source: t.source, message: `${t.kind} ${t.name}: could not read the live object: ${describeApiError(err)}` });
+        continue;
+      }
+      // Without a dry-run answer (a namespace the sync creates, a kind its CRD adds) the manifest is what we have.
+      const after = withoutServerFields(validated.dryRuns.get(t.id) ?? t.object);
+      const masked = maskSecrets(live ? withoutServerFields(live) : null, after);
+      const where = `${t.kind} ${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
+      const diff = unifiedDiff(toYaml(masked.live), toYaml(masked.next), live ? `live ${where}` : '/dev/null', `${t.source.file} ${where}`);
+      const change: DiffChange = !live ? 'new' : diff ? 'changed' : 'unchanged';
+      objects.push({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace, name: t.name, change, diff, source: t.source });
+    }
+  if (errors.length > 0) return { result: null, errors };
+  const counts = { new: 0, changed: 0, unchanged: 0 };
+  for (const o of objects) counts[o.change]++;
+  return {
+    result: { app: plan.app, revision: plan.revision, server: opts.server, objects, hooks, counts, changes: counts.new + counts.changed > 0 },
+    errors: [],
+  };
+}

@@ -1,0 +1,71 @@
+// Mode diff's result as text (coloured on a terminal), JSON and Markdown (job summary, PR comment).
+import type { DiffResult, ObjectDiff } from '../diff/types.js';
+import { codeBlock, escapeHtml, inlineCode, mdCell } from './format.js';
+
+const SIGN = { new: '+', changed: '~', unchanged: '=' } as const;
+const label = (o: { kind: string; namespace: string | null; name: string }) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+
+export function diffHeadline(d: DiffResult): string {
+  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.unchanged} unchanged`;
+}
+
+export function diffToJson(d: DiffResult) {
+  return {
+    app: d.app,
+    revision: d.revision,
+    server: d.server,
+    changes: d.changes,
+    counts: d.counts,
+    objects: d.objects.map((o) => ({ ...o })),
+    hooks: d.hooks.map((h) => ({ ...h })),
+  };
+}
+
+const COLOR: Record<string, string> = { '+': '\x1b[32m', '-': '\x1b[31m', '@': '\x1b[36m' };
+
+export function diffToText(d: DiffResult, color = false): string {
+  const paint = (line: string) => (color && COLOR[line[0]] && !line.startsWith('+++') && !line.startsWith('---') ? `${COLOR[line[0]]}${line}\x1b[0m` : line);
+  const out = [`Diff for app ${d.app}${d.revision ? ` @ ${d.revision.slice(0, 12)}` : ''}${d.server ? ` against ${d.server}` : ''}: ${diffHeadline(d)}`, ''];
+  for (const o of d.objects) {
+    out.push(`${SIGN[o.change]} ${label(o)} (${o.source.file}:${o.source.line}): ${o.change}`);
+    if (o.diff) out.push(...o.diff.replace(/\n$/, '').split('\n').map((l) => `    ${paint(l)}`));
+  }
+  if (d.hooks.length > 0) {
+    out.push('', 'Hooks a sync would run:');
+    for (const h of d.hooks) out.push(`  ${h.phase} wave ${h.wave}: ${label(h)} (${h.source.file}:${h.source.line})${h.phase === 'SyncFail' ? ' (only if the sync fails)' : ''}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The hidden marker that finds wavesync's comment for an app on a pull request. */
+export function commentMarker(app: string): string {
+  return `<!-- wavesync-diff:${app} -->`;
+}
+
+/** Markdown for the job summary and the PR comment, kept under maxChars (GitHub limits a comment to 65536). */
+export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}): string {
+  const max = opts.maxChars ?? 60_000;
+  const rev = d.revision ? ` at ${inlineCode(d.revision.slice(0, 12))}` : '';
+  const head = [`## 🔍 wavesync diff of ${inlineCode(d.app)}${rev}: ${diffHeadline(d)}`, ''];
+  head.push(d.changes ? 'A sync would change the cluster as shown below.' : 'A sync would change nothing.', '');
+  const rows = d.objects.map((o) => `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`);
+  const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, ''] : [];
+  const hooks = d.hooks.length
+    ? ['### Hooks a sync would run', '', '| Phase | Wave | Kind | Object |', '| --- | ---: | --- | --- |', ...d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`), '']
+    : [];
+  let text = [...head, ...table, ...hooks].join('\n');
+  const details = d.objects.filter((o) => o.diff).map((o) => detailsBlock(o));
+  let shown = 0;
+  for (const block of details) {
+    if (text.length + block.length + 200 > max) break;
+    text += '\n' + block;
+    shown++;
+  }
+  if (shown < details.length) text += `\n\n_${details.length - shown} more diffs left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`;
+  return text + '\n';
+}
+
+function detailsBlock(o: ObjectDiff): string {
+  const lines = o.diff.replace(/\n$/, '').split('\n');
+  return [`<details><summary>${SIGN[o.change]} ${escapeHtml(label(o))} (${o.change})</summary>`, '', codeBlock(lines, 'diff'), '', '</details>'].join('\n');
+}
