@@ -68,13 +68,14 @@ describe('action, mode: plan', () => {
     expect(JSON.parse(r.outputs['failed-resources'])).toHaveLength(9);
   });
 
-  test('invalid inputs and modes not yet available fail with a clear message', () => {
+  test('an invalid mode fails with a clear message; mode delete runs (here: no cluster to run against)', () => {
     const bad = runAction({ manifests: 'examples/seeds', mode: 'apply' });
     expect(bad.status).not.toBe(0);
-    expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete');
-    const later = runAction({ manifests: 'examples/seeds', mode: 'delete' });
-    expect(later.status).not.toBe(0);
-    expect(later.stdout).toContain('mode delete is not yet available');
+    expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete, rollback');
+    const teardown = runAction({ manifests: 'examples/seeds', mode: 'delete' });
+    expect(teardown.status).not.toBe(0);
+    expect(teardown.stdout).toContain('input kubeconfig: no kubeconfig found');
+    expect(teardown.stdout).not.toContain('not yet available');
   });
 });
 
