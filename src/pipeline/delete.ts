@@ -3,7 +3,6 @@
 import { pruneReleases } from '../cluster/history/releases.js';
 import { sortProblems } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
-import { preparePlan } from '../source/prepare.js';
 import { runDeleteEngine } from '../sync/delete-engine.js';
 import { EventBus, type SyncResult } from '../sync/events.js';
 import { cancelOnSignals } from '../sync/signals.js';
@@ -11,6 +10,7 @@ import { lockRefused, takeAppLock } from './app-lock.js';
 import { connect } from './connect.js';
 import type { DeleteOptions, PipelineResult, SyncHooks } from './options.js';
 import { ResourceScope } from './scope.js';
+import { sourceStep } from './source.js';
 
 function emptyPlan(opts: DeleteOptions): Plan {
   return { app: opts.app, revision: opts.revision, namespace: opts.namespace, steps: [], syncFail: [], preDelete: [], postDelete: [], skipped: [], warnings: [] };
@@ -19,8 +19,9 @@ function emptyPlan(opts: DeleteOptions): Plan {
 export function runDeletePipeline(opts: DeleteOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
   return ResourceScope.run(async (scope) => {
     const withManifests = opts.manifests.length > 0;
-    const { plan, errors } = withManifests ? preparePlan(opts) : { plan: emptyPlan(opts), errors: [] };
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
+    // The hooks come through the same source step as a sync's (checkout, rendering).
+    const { plan, errors } = withManifests ? await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null)) : { plan: emptyPlan(opts), errors: [] };
     const problems = sortProblems([...(opts.problems ?? []), ...errors, ...clusterProblems]);
     const bus = new EventBus();
     const report = hooks.reporter?.(bus, { server: cluster?.serverHost() ?? null });
