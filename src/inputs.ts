@@ -139,7 +139,8 @@ export function readInputs(env: Env): InputsResult {
 
   const manifests = lines('manifests');
   // mode delete works from the inventory alone; manifests only add its delete hooks.
-  if (manifests.length === 0 && get('mode') !== 'delete' && get('mode') !== 'rollback') errors.push('input manifests: required; give one file, directory or glob per line');
+  if (manifests.length === 0 && get('mode') !== 'delete' && get('mode') !== 'rollback')
+    errors.push('input manifests: required; give one file, directory or glob per line');
 
   const repository = get('repository') || env.GITHUB_REPOSITORY || '';
   const app = get('app') || defaultAppName(repository.split('/').pop() || path.basename(env.GITHUB_WORKSPACE || process.cwd()));

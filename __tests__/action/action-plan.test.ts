@@ -85,7 +85,9 @@ describe('action, every mode treats inputs it cannot honour the same way', () =>
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain('renderer kustomize: examples/seeds is not a directory with a kustomization');
     expect(r.outputs.result).toBe('Failed');
-    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) })]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([
+      expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) }),
+    ]);
   });
 
   test('mode: plan with a repository that cannot be fetched fails, naming it, and applies nothing', () => {
@@ -113,7 +115,9 @@ describe('action, one result shape whatever stops the run', () => {
     const summary = JSON.parse(r.outputs.summary);
     expect(summary).toMatchObject({ app: 'seeds', result: 'Failed', reason: 'Validation' });
     expect(resultSchemaErrors(summary)).toEqual([]);
-    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input timeout/) })]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([
+      expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input timeout/) }),
+    ]);
   });
 
   test('mode: plan: the summary output is a Planned result in the same shape', async () => {

@@ -32,15 +32,39 @@ describe('readInputs', () => {
       env({ manifests: 'a', 'dry-run': 'true', 'wave-delay': '1m30s', 'fail-fast-after': '90', mode: 'plan', prune: 'True', retries: '2', app: 'x' }),
     );
     expect(errors).toEqual([]);
-    expect([inputs.dryRun, inputs.waveDelaySeconds, inputs.failFastAfterSeconds, inputs.mode, inputs.prune, inputs.retries]).toEqual([true, 90, 90, 'plan', true, 2]);
+    expect([inputs.dryRun, inputs.waveDelaySeconds, inputs.failFastAfterSeconds, inputs.mode, inputs.prune, inputs.retries]).toEqual([
+      true,
+      90,
+      90,
+      'plan',
+      true,
+      2,
+    ]);
   });
 
   test('the lifecycle inputs: prune-confirm, force-adopt, retry-backoff, on-failure, history-limit, rollback-to', () => {
     const { inputs, errors } = readInputs(
-      env({ manifests: 'a', 'prune-confirm': 'true', 'force-adopt': 'yes', 'retry-backoff': '30s', 'on-failure': 'rollback', 'history-limit': '3', mode: 'rollback', 'rollback-to': 'v2' }),
+      env({
+        manifests: 'a',
+        'prune-confirm': 'true',
+        'force-adopt': 'yes',
+        'retry-backoff': '30s',
+        'on-failure': 'rollback',
+        'history-limit': '3',
+        mode: 'rollback',
+        'rollback-to': 'v2',
+      }),
     );
     expect(errors).toEqual([]);
-    expect(inputs).toMatchObject({ pruneConfirm: true, forceAdopt: true, retryBackoffSeconds: 30, onFailure: 'rollback', historyLimit: 3, mode: 'rollback', rollbackTo: 'v2' });
+    expect(inputs).toMatchObject({
+      pruneConfirm: true,
+      forceAdopt: true,
+      retryBackoffSeconds: 30,
+      onFailure: 'rollback',
+      historyLimit: 3,
+      mode: 'rollback',
+      rollbackTo: 'v2',
+    });
     expect(readInputs(env({ manifests: 'a', 'on-failure': 'retry' })).errors).toEqual(['input on-failure: "retry" is not accepted; use one of fail, rollback']);
   });
 

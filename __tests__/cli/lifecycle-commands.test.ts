@@ -6,7 +6,9 @@ import { cli } from './helpers.js';
 describe('lifecycle flags and commands', () => {
   test('sync: --retries and --history-limit take whole numbers, --lock-timeout a duration', async () => {
     expect((await cli(['sync', '--manifests', 'examples/seeds', '--retries', 'x'])).stderr).toContain('--retries: "x" is not a whole number');
-    expect((await cli(['sync', '--manifests', 'examples/seeds', '--history-limit', '0'])).stderr).toContain('--history-limit: "0" is not a whole number of at least 1');
+    expect((await cli(['sync', '--manifests', 'examples/seeds', '--history-limit', '0'])).stderr).toContain(
+      '--history-limit: "0" is not a whole number of at least 1',
+    );
     const r = await cli(['sync', '--manifests', 'examples/seeds', '--lock-timeout', 'later']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--lock-timeout: "later" is not a duration');
@@ -14,7 +16,17 @@ describe('lifecycle flags and commands', () => {
 
   test('sync --help lists the lifecycle flags', async () => {
     const r = await cli(['sync', '--help']);
-    for (const flag of ['--prune', '--confirm-prune', '--force-adopt', '--rollback-on-failure', '--lock-timeout', '--retries', '--retry-backoff', '--history-limit']) expect(r.stdout).toContain(flag);
+    for (const flag of [
+      '--prune',
+      '--confirm-prune',
+      '--force-adopt',
+      '--rollback-on-failure',
+      '--lock-timeout',
+      '--retries',
+      '--retry-backoff',
+      '--history-limit',
+    ])
+      expect(r.stdout).toContain(flag);
   });
 
   test.each(['delete', 'history', 'rollback'])('%s needs no --manifests; a missing kubeconfig is exit 2, named', async (command) => {

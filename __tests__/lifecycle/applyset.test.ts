@@ -11,12 +11,23 @@ describe('ApplySet id', () => {
   it('is applyset-<base64url(sha256(name.namespace.kind.group))>-v1, no padding', () => {
     const id = applysetId('wavesync-probe', 'i10-probe');
     expect(id).toBe('applyset-cCgRRyx7Y8r4YoBxHyk_bR6hpBNTapSwd2fhK1lzxK0-v1');
-    const expected = createHash('sha256').update('wavesync-probe.i10-probe.Secret.').digest('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const expected = createHash('sha256')
+      .update('wavesync-probe.i10-probe.Secret.')
+      .digest('base64')
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     expect(id).toBe(`applyset-${expected}-v1`);
     expect(id).not.toContain('=');
   });
   it('depends on every part (name, namespace, kind, group)', () => {
-    const ids = new Set([applysetId('a', 'b'), applysetId('a', 'c'), applysetId('x', 'b'), applysetId('a', 'b', 'ConfigMap'), applysetId('a', 'b', 'Secret', 'g')]);
+    const ids = new Set([
+      applysetId('a', 'b'),
+      applysetId('a', 'c'),
+      applysetId('x', 'b'),
+      applysetId('a', 'b', 'ConfigMap'),
+      applysetId('a', 'b', 'Secret', 'g'),
+    ]);
     expect(ids.size).toBe(5);
   });
   it('fits a label value (at most 63 characters, alphanumeric at both ends)', () => {

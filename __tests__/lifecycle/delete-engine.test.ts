@@ -10,7 +10,12 @@ import { configMap, deployment, job, planOf } from '../sync/fake-controllers.js'
 
 const docs = (...d: string[]) => d.join('---\n');
 const inv = { prune: false, confirmPrune: false, forceAdopt: false };
-const members = (c: MemoryCluster) => c.objects().filter((o) => ['ConfigMap', 'Deployment'].includes(o.kind) && !o.metadata.annotations?.['argocd.argoproj.io/hook']).map((o) => o.metadata.name).sort();
+const members = (c: MemoryCluster) =>
+  c
+    .objects()
+    .filter((o) => ['ConfigMap', 'Deployment'].includes(o.kind) && !o.metadata.annotations?.['argocd.argoproj.io/hook'])
+    .map((o) => o.metadata.name)
+    .sort();
 const hasParent = (c: MemoryCluster) => c.objects().some((o) => o.kind === 'Secret' && o.metadata.name === 'wavesync-demo');
 
 async function deleteApp(c: MemoryCluster, plan: Plan, withManifests = true) {
@@ -21,8 +26,23 @@ async function deleteApp(c: MemoryCluster, plan: Plan, withManifests = true) {
   return { result, events };
 }
 const hooks = (pre?: string, post?: string) =>
-  planOf(docs(...[pre ? job('pre', { 'argocd.argoproj.io/hook': 'PreDelete' }, { outcome: pre === 'fail' ? 'fail' : undefined }) : '', post ? job('post', { 'argocd.argoproj.io/hook': 'PostDelete' }) : ''].filter(Boolean)));
-const app = () => planOf(docs(configMap('a', 0), configMap('b', 2), deployment('d', 1), configMap('keep', 0).replace('annotations: {', 'annotations: { argocd.argoproj.io/sync-options: Delete=false,')));
+  planOf(
+    docs(
+      ...[
+        pre ? job('pre', { 'argocd.argoproj.io/hook': 'PreDelete' }, { outcome: pre === 'fail' ? 'fail' : undefined }) : '',
+        post ? job('post', { 'argocd.argoproj.io/hook': 'PostDelete' }) : '',
+      ].filter(Boolean),
+    ),
+  );
+const app = () =>
+  planOf(
+    docs(
+      configMap('a', 0),
+      configMap('b', 2),
+      deployment('d', 1),
+      configMap('keep', 0).replace('annotations: {', 'annotations: { argocd.argoproj.io/sync-options: Delete=false,'),
+    ),
+  );
 
 describe('delete mode', () => {
   it('PreDelete, then every member highest wave first (awaited), then PostDelete; a Delete=false member keeps the inventory', async () => {
@@ -32,7 +52,9 @@ describe('delete mode', () => {
     c.ops.length = 0;
     const { result } = await deleteApp(c, hooks('ok', 'ok'));
     expect(result.result).toBe('Succeeded');
-    const ops = c.ops.filter((o) => (o.verb === 'delete' && o.kind !== 'Pod') || (o.verb === 'create' && o.kind === 'Job') || (o.verb === 'apply' && o.kind === 'Job')).map((o) => `${o.verb} ${o.name}`);
+    const ops = c.ops
+      .filter((o) => (o.verb === 'delete' && o.kind !== 'Pod') || (o.verb === 'create' && o.kind === 'Job') || (o.verb === 'apply' && o.kind === 'Job'))
+      .map((o) => `${o.verb} ${o.name}`);
     expect(ops.slice(0, 4)).toEqual(['apply pre', 'delete b', 'delete d', 'delete a']);
     expect(ops).toContain('apply post');
     expect(ops.indexOf('apply post')).toBeGreaterThan(ops.indexOf('delete a'));

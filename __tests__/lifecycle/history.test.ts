@@ -75,7 +75,9 @@ describe('release Secrets', () => {
     const big = { plan: { data: randomBytes(1_200_000).toString('base64') } };
     const out = await storeRelease(c, 'shop', 'app', 7, big);
     expect(out.stored).toBe(false);
-    expect(out.stored === false && out.message).toMatch(/^release v7 is too big to keep for rollback: \d+ KiB compressed, more than a Secret can hold \(1 MiB\)/);
+    expect(out.stored === false && out.message).toMatch(
+      /^release v7 is too big to keep for rollback: \d+ KiB compressed, more than a Secret can hold \(1 MiB\)/,
+    );
     expect(c.objects().some((o) => o.kind === 'Secret')).toBe(false);
   });
 });

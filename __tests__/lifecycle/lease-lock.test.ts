@@ -46,7 +46,9 @@ describe('Lease lock', () => {
     const first = await acquireLock(c, { ...base, holder: 'run-1', timeoutMs: 1000 });
     const t0 = Date.now();
     await expect(acquireLock(c, { ...base, holder: 'run-2', timeoutMs: 200 })).rejects.toThrow(LockTimeoutError);
-    await expect(acquireLock(c, { ...base, holder: 'run-2', timeoutMs: 200 })).rejects.toThrow(/another sync of app demo is running: Lease app\/wavesync-demo is held by run-1 .*gave up after 0s/);
+    await expect(acquireLock(c, { ...base, holder: 'run-2', timeoutMs: 200 })).rejects.toThrow(
+      /another sync of app demo is running: Lease app\/wavesync-demo is held by run-1 .*gave up after 0s/,
+    );
     expect(Date.now() - t0).toBeGreaterThanOrEqual(380);
     await first!.release();
   });
@@ -54,7 +56,11 @@ describe('Lease lock', () => {
   it('takes over a Lease whose holder stopped renewing (expired)', async () => {
     const c = await cluster();
     const old = Date.now() - 60_000;
-    await c.create({ ...ref, metadata: { name: ref.name, namespace: 'app' }, spec: { holderIdentity: 'dead-run', leaseDurationSeconds: 30, acquireTime: microTime(old), renewTime: microTime(old) } });
+    await c.create({
+      ...ref,
+      metadata: { name: ref.name, namespace: 'app' },
+      spec: { holderIdentity: 'dead-run', leaseDurationSeconds: 30, acquireTime: microTime(old), renewTime: microTime(old) },
+    });
     const told: string[] = [];
     const lock = await acquireLock(c, { ...base, holder: 'run-2', timeoutMs: 1000, onWait: (m) => told.push(m) });
     expect(await holderOf(c)).toBe('run-2');

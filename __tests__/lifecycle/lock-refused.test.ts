@@ -12,7 +12,8 @@ describe('lock refused', () => {
     const bus = new EventBus();
     const events: SyncEvent[] = [];
     bus.on((e) => events.push(e));
-    const message = 'another sync of app demo is running: Lease app/wavesync-demo is held by run-1 since 2026-12-07T12:00:00.000000Z; gave up after 300s (lock-timeout)';
+    const message =
+      'another sync of app demo is running: Lease app/wavesync-demo is held by run-1 since 2026-12-07T12:00:00.000000Z; gave up after 300s (lock-timeout)';
     const r = lockRefused(bus, planOf('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n'), 'sync', 'cluster.local:6443', message);
     expect(events.map((e) => e.type)).toEqual(['sync-started', 'warning', 'sync-finished']);
     expect(r).toMatchObject({ result: 'Failed', reason: 'Lock', message });

@@ -11,12 +11,19 @@ import { configMap, deployment, planOf } from '../sync/fake-controllers.js';
 const ID = applysetId('wavesync-demo', 'app');
 const docs = (...d: string[]) => d.join('---\n');
 const inv = (over: Partial<InventoryOptions> = {}): InventoryOptions => ({ prune: true, confirmPrune: false, forceAdopt: false, ...over });
-const names = (c: MemoryCluster, kind: string) => c.objects().filter((o) => o.kind === kind).map((o) => o.metadata.name).sort();
+const names = (c: MemoryCluster, kind: string) =>
+  c
+    .objects()
+    .filter((o) => o.kind === kind)
+    .map((o) => o.metadata.name)
+    .sort();
 const parent = (c: MemoryCluster) => c.objects().find((o) => o.kind === 'Secret' && o.metadata.name === 'wavesync-demo');
 const taskOf = (r: Awaited<ReturnType<typeof run>>['result'], name: string) => r.steps.flatMap((s) => s.tasks).find((t) => t.name === name);
 
 async function syncA(c: MemoryCluster, extraB = '') {
-  const a = await run(c, planOf(docs(configMap('a', 0), configMap('b', 1).replace('annotations: {', `annotations: {${extraB}`), deployment('d', 2))), { inventory: inv() });
+  const a = await run(c, planOf(docs(configMap('a', 0), configMap('b', 1).replace('annotations: {', `annotations: {${extraB}`), deployment('d', 2))), {
+    inventory: inv(),
+  });
   expect(a.result.result).toBe('Succeeded');
 }
 const planB = () => planOf(docs(configMap('a', 0), deployment('d', 2)));
@@ -32,7 +39,13 @@ describe('inventory and pruning', () => {
       'applyset.kubernetes.io/contains-group-kinds': 'ConfigMap,Deployment.apps',
       'applyset.kubernetes.io/additional-namespaces': '',
     });
-    expect(c.objects().filter((o) => o.metadata.labels?.['applyset.kubernetes.io/part-of'] === ID).map((o) => o.metadata.name).sort()).toEqual(['a', 'b', 'd']);
+    expect(
+      c
+        .objects()
+        .filter((o) => o.metadata.labels?.['applyset.kubernetes.io/part-of'] === ID)
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['a', 'b', 'd']);
 
     const b = await run(c, planB(), { inventory: inv() });
     expect(b.result.result).toBe('Succeeded');
@@ -78,7 +91,11 @@ describe('inventory and pruning', () => {
 
   it('refuses an object labelled for another app at its file and line; force-adopt takes it over', async () => {
     const c = await setup();
-    await c.put({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'app', labels: { 'applyset.kubernetes.io/part-of': 'applyset-other-v1' } } });
+    await c.put({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'a', namespace: 'app', labels: { 'applyset.kubernetes.io/part-of': 'applyset-other-v1' } },
+    });
     const refused = await run(c, planOf(docs(configMap('a', 0))), { inventory: inv() });
     expect(refused.result).toMatchObject({ result: 'Failed', reason: 'Adoption' });
     expect(refused.result.failures[0]).toMatchObject({ name: 'a', reason: 'Adoption', source: { file: 'k8s/app.yaml', line: 2 } });

@@ -32,7 +32,12 @@ describe('prune plan', () => {
 
   it('mirrors prune waves: the highest live wave is pruned in the first prune step, each before the applies', () => {
     const plan = planOf(cm('keep0', 0) + '---\n' + cm('keep5', 5));
-    const members = [live('keep0'), live('old0', { 'argocd.argoproj.io/sync-wave': '0' }), live('old3', { 'argocd.argoproj.io/sync-wave': '3' }), live('old5', { 'argocd.argoproj.io/sync-wave': '5' })];
+    const members = [
+      live('keep0'),
+      live('old0', { 'argocd.argoproj.io/sync-wave': '0' }),
+      live('old3', { 'argocd.argoproj.io/sync-wave': '3' }),
+      live('old5', { 'argocd.argoproj.io/sync-wave': '5' }),
+    ];
     const out = planPrune(plan, members, on);
     expect(summary(out.plan.steps)).toEqual(['Sync/0: -old5 keep0', 'Sync/3: -old3', 'Sync/5: -old0 keep5']);
   });
@@ -46,8 +51,13 @@ describe('prune plan', () => {
 
   it('Prune=false is kept, Prune=confirm is kept unless confirmed, everything is kept with prune off', () => {
     const plan = planOf(cm('a'));
-    const members = [live('f', { 'argocd.argoproj.io/sync-options': 'Prune=false' }), live('c', { 'argocd.argoproj.io/sync-options': 'Prune=confirm' }), live('p')];
-    const keep = (opts: { prune: boolean; confirm: boolean }) => Object.fromEntries(planPrune(plan, members, opts).tasks.map((t: PruneTask) => [t.name, t.keep]));
+    const members = [
+      live('f', { 'argocd.argoproj.io/sync-options': 'Prune=false' }),
+      live('c', { 'argocd.argoproj.io/sync-options': 'Prune=confirm' }),
+      live('p'),
+    ];
+    const keep = (opts: { prune: boolean; confirm: boolean }) =>
+      Object.fromEntries(planPrune(plan, members, opts).tasks.map((t: PruneTask) => [t.name, t.keep]));
     expect(keep(on)).toEqual({ f: 'Prune=false', c: 'Prune=confirm', p: null });
     expect(keep({ prune: true, confirm: true })).toEqual({ f: 'Prune=false', c: null, p: null });
     expect(keep({ prune: false, confirm: true })).toEqual({ f: 'Prune=false', c: 'prune-off', p: 'prune-off' });
@@ -55,7 +65,10 @@ describe('prune plan', () => {
 
   it('matches objects across API versions by group and kind, and never prunes what is now a hook', () => {
     const hook = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: h, annotations: { argocd.argoproj.io/hook: PreSync } }\n`;
-    const plan = planOf(`apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: hpa }\nspec: { scaleTargetRef: { kind: Deployment, name: d, apiVersion: apps/v1 }, maxReplicas: 2 }\n---\n` + hook);
+    const plan = planOf(
+      `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: hpa }\nspec: { scaleTargetRef: { kind: Deployment, name: d, apiVersion: apps/v1 }, maxReplicas: 2 }\n---\n` +
+        hook,
+    );
     const out = planPrune(plan, [live('hpa', {}, 'HorizontalPodAutoscaler', 'autoscaling/v1'), live('h')], on);
     expect(out.tasks).toEqual([]);
   });

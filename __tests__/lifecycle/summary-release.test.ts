@@ -21,12 +21,26 @@ const result = (release: SyncResult['release']): SyncResult => ({
   server: null,
   release,
 });
-const gh = { owner: 'acme', repo: 'shop', sha: 'bbbb2222cccc', eventName: 'push', runId: '1', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', runUrl: '' };
+const gh = {
+  owner: 'acme',
+  repo: 'shop',
+  sha: 'bbbb2222cccc',
+  eventName: 'push',
+  runId: '1',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  runUrl: '',
+};
 
 describe('summary: releases', () => {
   it('shows the release and links the previous release to its commit', () => {
     const text = buildSyncSummary(
-      { result: result({ number: 3, previous: { number: 2, revision: 'aaaa1111', result: 'Succeeded', startedAt: '2026-12-07T12:00:00.000Z' } }), plan: null, warnings: [], validationErrors: [] },
+      {
+        result: result({ number: 3, previous: { number: 2, revision: 'aaaa1111', result: 'Succeeded', startedAt: '2026-12-07T12:00:00.000Z' } }),
+        plan: null,
+        warnings: [],
+        validationErrors: [],
+      },
       { github: gh },
     );
     expect(text).toContain('| **Release** | `v3` |');

@@ -10,9 +10,12 @@ import { REPO } from '../sync/harness.js';
 import { pathWithHelm } from '../../test/source/tools.js';
 
 // The action finds helm on PATH, as on GitHub's hosted runners; here it is built into the tool cache.
-beforeAll(() => {
-  process.env.PATH = pathWithHelm();
-}, 30 * 60 * 1000);
+beforeAll(
+  () => {
+    process.env.PATH = pathWithHelm();
+  },
+  30 * 60 * 1000,
+);
 
 const TOKEN = 'ghs_examplesToken0123456789abcdef';
 let github: FakeGitHub;

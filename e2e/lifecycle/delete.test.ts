@@ -9,8 +9,15 @@ import { watchEvents } from './watch-events.js';
 
 const app = [configMap('settings', 0), deployment('web', 1), configMap('late', 2)].join('---\n');
 const hooks = (preOutcome?: string) =>
-  [job('pre-delete', hook('PreDelete', 0), { 'wavesync.test/run-for': '1s', ...(preOutcome ? { 'wavesync.test/outcome': preOutcome } : {}) }), job('post-delete', hook('PostDelete', 0), { 'wavesync.test/run-for': '1s' })].join('---\n');
-const cms = async (ns: string) => (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata!.name!).filter((n) => n !== 'kube-root-ca.crt').sort();
+  [
+    job('pre-delete', hook('PreDelete', 0), { 'wavesync.test/run-for': '1s', ...(preOutcome ? { 'wavesync.test/outcome': preOutcome } : {}) }),
+    job('post-delete', hook('PostDelete', 0), { 'wavesync.test/run-for': '1s' }),
+  ].join('---\n');
+const cms = async (ns: string) =>
+  (await coreApi().listNamespacedConfigMap({ namespace: ns })).items
+    .map((c) => c.metadata!.name!)
+    .filter((n) => n !== 'kube-root-ca.crt')
+    .sort();
 const deploys = async (ns: string) => (await appsApi().listNamespacedDeployment({ namespace: ns })).items.map((d) => d.metadata!.name!);
 const secrets = async (ns: string) => (await coreApi().listNamespacedSecret({ namespace: ns })).items.map((s) => s.metadata!.name!);
 

@@ -26,7 +26,18 @@ function options(dir: string, ns: string, holder: string, over: Partial<NonNulla
     failFastAfterMs: 2_000,
     createNamespace: false,
     healthChecks: {},
-    lifecycle: { prune: false, confirmPrune: false, forceAdopt: false, holder, lockTimeoutMs: 60_000, retries: 0, retryBackoffMs: 1_000, rollbackOnFailure: false, historyLimit: 10, ...over },
+    lifecycle: {
+      prune: false,
+      confirmPrune: false,
+      forceAdopt: false,
+      holder,
+      lockTimeoutMs: 60_000,
+      retries: 0,
+      retryBackoffMs: 1_000,
+      rollbackOnFailure: false,
+      historyLimit: 10,
+      ...over,
+    },
   };
 }
 const recorder = () => {
@@ -63,23 +74,34 @@ describe('one sync per app, and retries', () => {
       expect(lease?.spec?.holderIdentity ?? null).toBeNull();
     }));
 
-  it('a sync killed with SIGKILL leaves its Lease; a later sync waits, then takes it over once it expires', () =>
-    withNamespace('lock-kill', async (ns) => {
-      const dir = writeManifests({ 'k8s/app.yaml': [job('forever', hook('PreSync', 0), { 'wavesync.test/run-for': '300s' }), configMap('cfg', 0)].join('---\n') });
-      const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), 'sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'killed', '--kubeconfig', kubeconfigPath()], { cwd: dir, stdio: 'ignore' });
-      for (let i = 0; i < 100 && !(await coordinationApiLease(ns, 'wavesync-killed'))?.spec?.holderIdentity; i++) await new Promise((r) => setTimeout(r, 200));
-      const held = await coordinationApiLease(ns, 'wavesync-killed');
-      expect(held?.spec?.holderIdentity).toMatch(/ pid \d+$/);
-      child.kill('SIGKILL');
-      const t0 = Date.now();
-      const fixed = writeManifests({ 'k8s/app.yaml': configMap('cfg', 0) });
-      const run = await runCli(fixed, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'killed', '--lock-timeout', '90s', '--timeout', '60s']);
-      expect(run.code).toBe(0);
-      expect(run.stderr).toMatch(/waiting for the lock: Lease .*\/wavesync-killed is held by .* pid \d+ since/);
-      expect(run.stderr).toMatch(/took over the lock from .* pid \d+/);
-      // Not before the 30 s lease duration ran out since the dead holder's last renewal.
-      expect(Date.now() - t0).toBeGreaterThan(15_000);
-    }), 120_000);
+  it(
+    'a sync killed with SIGKILL leaves its Lease; a later sync waits, then takes it over once it expires',
+    () =>
+      withNamespace('lock-kill', async (ns) => {
+        const dir = writeManifests({
+          'k8s/app.yaml': [job('forever', hook('PreSync', 0), { 'wavesync.test/run-for': '300s' }), configMap('cfg', 0)].join('---\n'),
+        });
+        const child = spawn(
+          process.execPath,
+          [path.join(REPO, 'dist/cli.js'), 'sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'killed', '--kubeconfig', kubeconfigPath()],
+          { cwd: dir, stdio: 'ignore' },
+        );
+        for (let i = 0; i < 100 && !(await coordinationApiLease(ns, 'wavesync-killed'))?.spec?.holderIdentity; i++)
+          await new Promise((r) => setTimeout(r, 200));
+        const held = await coordinationApiLease(ns, 'wavesync-killed');
+        expect(held?.spec?.holderIdentity).toMatch(/ pid \d+$/);
+        child.kill('SIGKILL');
+        const t0 = Date.now();
+        const fixed = writeManifests({ 'k8s/app.yaml': configMap('cfg', 0) });
+        const run = await runCli(fixed, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'killed', '--lock-timeout', '90s', '--timeout', '60s']);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toMatch(/waiting for the lock: Lease .*\/wavesync-killed is held by .* pid \d+ since/);
+        expect(run.stderr).toMatch(/took over the lock from .* pid \d+/);
+        // Not before the 30 s lease duration ran out since the dead holder's last renewal.
+        expect(Date.now() - t0).toBeGreaterThan(15_000);
+      }),
+    120_000,
+  );
 
   it('a lock not obtained within --lock-timeout fails the run (exit 1, reason Lock), naming the holder; nothing applied', () =>
     withNamespace('lock-timeout', async (ns) => {
@@ -87,12 +109,32 @@ describe('one sync per app, and retries', () => {
       const now = new Date().toISOString().replace(/\.(\d{3})Z$/, '.$1000Z') as unknown as k8s.V1MicroTime;
       await kubeConfig()
         .makeApiClient(k8s.CoordinationV1Api)
-        .createNamespacedLease({ namespace: ns, body: { metadata: { name: 'wavesync-busy' }, spec: { holderIdentity: 'https://github.com/acme/shop/actions/runs/42', leaseDurationSeconds: 300, acquireTime: now, renewTime: now } } });
-      const run = await runCli(writeManifests({ 'k8s/app.yaml': configMap('cfg', 0) }), ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'busy', '--lock-timeout', '3s', '--output', 'json']);
+        .createNamespacedLease({
+          namespace: ns,
+          body: {
+            metadata: { name: 'wavesync-busy' },
+            spec: { holderIdentity: 'https://github.com/acme/shop/actions/runs/42', leaseDurationSeconds: 300, acquireTime: now, renewTime: now },
+          },
+        });
+      const run = await runCli(writeManifests({ 'k8s/app.yaml': configMap('cfg', 0) }), [
+        'sync',
+        '--manifests',
+        'k8s',
+        '--namespace',
+        ns,
+        '--app',
+        'busy',
+        '--lock-timeout',
+        '3s',
+        '--output',
+        'json',
+      ]);
       expect(run.code).toBe(1);
       const out = run.json();
       expect(out).toMatchObject({ result: 'Failed', reason: 'Lock' });
-      expect(String(out.message)).toMatch(/^another sync of app busy is running: Lease .*\/wavesync-busy is held by https:\/\/github.com\/acme\/shop\/actions\/runs\/42 since .*gave up after 3s/);
+      expect(String(out.message)).toMatch(
+        /^another sync of app busy is running: Lease .*\/wavesync-busy is held by https:\/\/github.com\/acme\/shop\/actions\/runs\/42 since .*gave up after 3s/,
+      );
       expect((await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata!.name)).not.toContain('cfg');
     }));
 

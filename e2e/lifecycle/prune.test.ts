@@ -32,9 +32,18 @@ kind: ConfigMap
 metadata: { name: pre, annotations: { argocd.argoproj.io/hook: PreSync } }
 `;
 const kubectl = (args: string[], env: Record<string, string> = {}) =>
-  execFileSync('kubectl', ['--kubeconfig', kubeconfigPath(), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-const cmNames = async (ns: string) => (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata!.name!).filter((n) => n !== 'kube-root-ca.crt').sort();
-const sync = (dir: string, ns: string, app: string, ...flags: string[]) => runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', app, '--output', 'json', '--timeout', '90s', ...flags]);
+  execFileSync('kubectl', ['--kubeconfig', kubeconfigPath(), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+const cmNames = async (ns: string) =>
+  (await coreApi().listNamespacedConfigMap({ namespace: ns })).items
+    .map((c) => c.metadata!.name!)
+    .filter((n) => n !== 'kube-root-ca.crt')
+    .sort();
+const sync = (dir: string, ns: string, app: string, ...flags: string[]) =>
+  runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', app, '--output', 'json', '--timeout', '90s', ...flags]);
 type Task = { name: string; state: string; action: string | null; message: string; file: string | null; line: number | null };
 const taskNamed = (out: Record<string, unknown>, name: string) => (out.steps as { tasks: Task[] }[]).flatMap((s) => s.tasks).find((t) => t.name === name);
 
@@ -45,7 +54,9 @@ describe('inventory and pruning on the local control plane', () => {
       const a = await sync(dirA, ns, 'shop');
       expect(a.code).toBe(0);
 
-      const parent = JSON.parse(kubectl(['get', 'secret', 'wavesync-shop', '-n', ns, '-o', 'json'])) as { metadata: { labels: Record<string, string>; annotations: Record<string, string> } };
+      const parent = JSON.parse(kubectl(['get', 'secret', 'wavesync-shop', '-n', ns, '-o', 'json'])) as {
+        metadata: { labels: Record<string, string>; annotations: Record<string, string> };
+      };
       const id = applysetId('wavesync-shop', ns);
       expect(parent.metadata.labels['applyset.kubernetes.io/id']).toBe(id);
       expect(parent.metadata.annotations).toMatchObject({
@@ -54,7 +65,10 @@ describe('inventory and pruning on the local control plane', () => {
         'applyset.kubernetes.io/additional-namespaces': '',
       });
       // Exactly the members carry part-of: never the hook, nor what controllers made (ReplicaSets, pods).
-      const labelled = kubectl(['get', 'configmaps,deployments,replicasets,pods', '-n', ns, '-l', `applyset.kubernetes.io/part-of=${id}`, '-o', 'name']).trim().split('\n').sort();
+      const labelled = kubectl(['get', 'configmaps,deployments,replicasets,pods', '-n', ns, '-l', `applyset.kubernetes.io/part-of=${id}`, '-o', 'name'])
+        .trim()
+        .split('\n')
+        .sort();
       expect(labelled).toEqual(['configmap/a', 'configmap/b', 'deployment.apps/d']);
 
       const dirB = writeManifests({ 'k8s/a.yaml': [cm('a'), deploy('d')].join('---\n') });
@@ -77,13 +91,17 @@ describe('inventory and pruning on the local control plane', () => {
       expect((await sync(dir, ns, 'idcheck')).code).toBe(0);
       // kubectl refuses a parent of another tool, so make it look like kubectl's and let kubectl check the id.
       kubectl(['annotate', 'secret', 'wavesync-idcheck', '-n', ns, '--overwrite', 'applyset.kubernetes.io/tooling=kubectl/v1.32.0']);
-      const out = kubectl(['apply', '-n', ns, '--prune', '--applyset=secret/wavesync-idcheck', '-f', `${dir}/k8s/a.yaml`, '--dry-run=server'], { KUBECTL_APPLYSET: 'true' });
+      const out = kubectl(['apply', '-n', ns, '--prune', '--applyset=secret/wavesync-idcheck', '-f', `${dir}/k8s/a.yaml`, '--dry-run=server'], {
+        KUBECTL_APPLYSET: 'true',
+      });
       expect(out).toMatch(/configmap\/a (unchanged|configured|serverside-applied).*\(server dry run\)/);
       // And with a wrong id kubectl names the one it wants: the one wavesync computes.
       kubectl(['label', 'secret', 'wavesync-idcheck', '-n', ns, '--overwrite', 'applyset.kubernetes.io/id=applyset-wrong-v1']);
       let message = '';
       try {
-        kubectl(['apply', '-n', ns, '--prune', '--applyset=secret/wavesync-idcheck', '-f', `${dir}/k8s/a.yaml`, '--dry-run=server'], { KUBECTL_APPLYSET: 'true' });
+        kubectl(['apply', '-n', ns, '--prune', '--applyset=secret/wavesync-idcheck', '-f', `${dir}/k8s/a.yaml`, '--dry-run=server'], {
+          KUBECTL_APPLYSET: 'true',
+        });
       } catch (err) {
         message = String((err as { stderr?: string }).stderr);
       }

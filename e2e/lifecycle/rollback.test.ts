@@ -9,7 +9,9 @@ import { resultSchemaErrors } from '../../test/result-schema.js';
 
 const release = (greeting: string, pod: Record<string, string> = {}) =>
   writeManifests({
-    'k8s/app.yaml': [`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { greeting: ${greeting} }\n`, deployment('web', 1, pod)].join('---\n'),
+    'k8s/app.yaml': [`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { greeting: ${greeting} }\n`, deployment('web', 1, pod)].join(
+      '---\n',
+    ),
   });
 const greeting = async (ns: string) => (await coreApi().readNamespacedConfigMap({ name: 'settings', namespace: ns })).data?.greeting;
 type History = { releases: { number: number; revision: string; result: string; source: string; stored: boolean }[] };
@@ -20,7 +22,17 @@ describe('history and rollback on the local control plane', () => {
       const common = ['--namespace', ns, '--app', 'shop', '--timeout', '60s', '--fail-fast-after', '2s'];
       expect((await runCli(release('v1'), ['sync', '--manifests', 'k8s', '--revision', 'aaaa1111', ...common])).code).toBe(0);
 
-      const bad = await runCli(release('v2', { 'wavesync.test/outcome': 'crash-loop' }), ['sync', '--manifests', 'k8s', '--revision', 'bbbb2222', '--rollback-on-failure', '--output', 'json', ...common]);
+      const bad = await runCli(release('v2', { 'wavesync.test/outcome': 'crash-loop' }), [
+        'sync',
+        '--manifests',
+        'k8s',
+        '--revision',
+        'bbbb2222',
+        '--rollback-on-failure',
+        '--output',
+        'json',
+        ...common,
+      ]);
       expect(bad.code).toBe(1);
       const out = bad.json() as unknown as Record<string, unknown> & { rollback: Record<string, unknown>; message: string };
       expect(resultSchemaErrors(out)).toEqual([]);
@@ -41,7 +53,9 @@ describe('history and rollback on the local control plane', () => {
         [2, 'bbbb2222', 'Failed', false, 'k8s'],
         [1, 'aaaa1111', 'Succeeded', true, 'k8s'],
       ]);
-      const secrets = (await coreApi().listNamespacedSecret({ namespace: ns, labelSelector: 'wavesync.io/app=shop' })).items.map((s) => s.metadata!.name).sort();
+      const secrets = (await coreApi().listNamespacedSecret({ namespace: ns, labelSelector: 'wavesync.io/app=shop' })).items
+        .map((s) => s.metadata!.name)
+        .sort();
       expect(secrets).toEqual(['wavesync-shop-v1', 'wavesync-shop-v3']);
 
       // wavesync rollback --to v1, from an empty directory: nothing is read or rendered.

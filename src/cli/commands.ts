@@ -7,11 +7,4 @@ import { planCommand } from './plan-command.js';
 import { rollbackCommand } from './rollback-command.js';
 import { syncCommand } from './sync-command.js';
 
-export const COMMANDS: Command[] = [
-  planCommand,
-  syncCommand,
-  diffCommand,
-  deleteCommand,
-  historyCommand,
-  rollbackCommand,
-];
+export const COMMANDS: Command[] = [planCommand, syncCommand, diffCommand, deleteCommand, historyCommand, rollbackCommand];

@@ -14,7 +14,12 @@ import { SyncView } from './sync-view.js';
 const FLAGS: FlagSpecs = {
   app: { type: 'string', valueName: 'NAME', description: 'app to delete (default: the repository directory name)' },
   namespace: { type: 'string', valueName: 'NS', description: "the app's namespace, where its inventory and lock live (default: default)" },
-  manifests: { type: 'string', multiple: true, valueName: 'PATH', description: 'manifests whose PreDelete/PostDelete hooks run (optional; without them no hook runs)' },
+  manifests: {
+    type: 'string',
+    multiple: true,
+    valueName: 'PATH',
+    description: 'manifests whose PreDelete/PostDelete hooks run (optional; without them no hook runs)',
+  },
   kubeconfig: { type: 'string', valueName: 'FILE', description: 'kubeconfig file (default: KUBECONFIG, then ~/.kube/config)' },
   context: { type: 'string', valueName: 'NAME', description: "kubeconfig context (default: the file's current context)" },
   timeout: { type: 'string', valueName: 'DURATION', description: 'budget for the whole deletion (default: 10m)' },
@@ -43,10 +48,18 @@ function duration(args: Record<string, string[]>, name: string, fallback: string
 async function runDelete(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let lockTimeoutMs = 0;
-  const args = parseCommandArgs('delete', argv, FLAGS, DELETE_USAGE, io, (a) => {
-    timeoutMs = duration(a.strings, 'timeout', '10m');
-    lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
-  }, false);
+  const args = parseCommandArgs(
+    'delete',
+    argv,
+    FLAGS,
+    DELETE_USAGE,
+    io,
+    (a) => {
+      timeoutMs = duration(a.strings, 'timeout', '10m');
+      lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+    },
+    false,
+  );
   if (typeof args === 'number') return args;
   const where = resolveApp('delete', args, io);
   if (typeof where === 'number') return where;

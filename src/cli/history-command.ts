@@ -37,7 +37,16 @@ export function historyText(app: string, entries: HistoryEntry[]): string {
   ]);
   const head = ['RELEASE', 'REVISION', 'STARTED', 'RESULT', 'COUNTS', 'TOOK', 'ROLLBACK', 'SOURCE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    [head, ...rows]
+      .map((r) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 async function runHistory(argv: string[], io: CliIo): Promise<number> {

@@ -42,10 +42,18 @@ function duration(args: Record<string, string[]>, name: string, fallback: string
 async function runRollback(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let lockTimeoutMs = 0;
-  const args = parseCommandArgs('rollback', argv, FLAGS, ROLLBACK_USAGE, io, (a) => {
-    timeoutMs = duration(a.strings, 'timeout', '10m');
-    lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
-  }, false);
+  const args = parseCommandArgs(
+    'rollback',
+    argv,
+    FLAGS,
+    ROLLBACK_USAGE,
+    io,
+    (a) => {
+      timeoutMs = duration(a.strings, 'timeout', '10m');
+      lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+    },
+    false,
+  );
   if (typeof args === 'number') return args;
   const where = resolveApp('rollback', args, io);
   if (typeof where === 'number') return where;
@@ -66,7 +74,17 @@ async function runRollback(argv: string[], io: CliIo): Promise<number> {
       failFastAfterMs: 60_000,
       createNamespace: false,
       healthChecks: {},
-      lifecycle: { prune: args.booleans.prune ?? false, confirmPrune: false, forceAdopt: false, holder: cliHolder(), lockTimeoutMs, retries: 0, retryBackoffMs: 0, rollbackOnFailure: false, historyLimit: 10 },
+      lifecycle: {
+        prune: args.booleans.prune ?? false,
+        confirmPrune: false,
+        forceAdopt: false,
+        holder: cliHolder(),
+        lockTimeoutMs,
+        retries: 0,
+        retryBackoffMs: 0,
+        rollbackOnFailure: false,
+        historyLimit: 10,
+      },
       rollback: { to: args.strings.to?.[0] },
     },
     {

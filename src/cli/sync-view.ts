@@ -123,7 +123,9 @@ export class SyncView {
       // Skipped tasks never start (a member kept from pruning): shown with their reason.
       if (t.startedAt == null && t.state !== 'Skipped') continue;
       const took = t.startedAt == null ? '' : secs((t.finishedAt ?? now) - t.startedAt);
-      lines.push(`  ${objectLabel(t).padEnd(40)} ${boardState(t).padEnd(11)} ${took.padStart(7)}  ${t.message.split('\n')[0]}`.slice(0, process.stdout.columns || 160));
+      lines.push(
+        `  ${objectLabel(t).padEnd(40)} ${boardState(t).padEnd(11)} ${took.padStart(7)}  ${t.message.split('\n')[0]}`.slice(0, process.stdout.columns || 160),
+      );
     }
     return lines;
   }

@@ -64,7 +64,12 @@ export async function acquireLock(cluster: ClusterPort, opts: LockOptions): Prom
     const mine: LeaseSpec = { holderIdentity: opts.holder, leaseDurationSeconds: duration, acquireTime: microTime(now()), renewTime: microTime(now()) };
     try {
       if (!live) {
-        const created = await cluster.create({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace }, spec: { ...mine, leaseTransitions: 0 } });
+        const created = await cluster.create({
+          apiVersion: ref.apiVersion,
+          kind: ref.kind,
+          metadata: { name: ref.name, namespace: ref.namespace },
+          spec: { ...mine, leaseTransitions: 0 },
+        });
         return hold(cluster, created, opts, duration);
       }
       if (!spec.holderIdentity || spec.holderIdentity === opts.holder || expired(spec, now())) {
@@ -79,7 +84,8 @@ export async function acquireLock(cluster: ClusterPort, opts: LockOptions): Prom
       throw err;
     }
     const who = `Lease ${opts.namespace}/${ref.name} is held by ${spec.holderIdentity} since ${spec.acquireTime ?? 'an unknown time'}`;
-    if (now() - started >= opts.timeoutMs) throw new LockTimeoutError(`another sync of app ${opts.app} is running: ${who}; gave up after ${Math.round(opts.timeoutMs / 1000)}s (lock-timeout)`);
+    if (now() - started >= opts.timeoutMs)
+      throw new LockTimeoutError(`another sync of app ${opts.app} is running: ${who}; gave up after ${Math.round(opts.timeoutMs / 1000)}s (lock-timeout)`);
     if (who !== toldAbout) opts.onWait?.(`waiting for the lock: ${who} (waiting up to ${Math.round(opts.timeoutMs / 1000)}s)`);
     toldAbout = who;
     await sleep(Math.min(opts.pollMs ?? 2_000, Math.max(0, opts.timeoutMs - (now() - started))), opts.signal);
@@ -102,11 +108,15 @@ function hold(cluster: ClusterPort, lease: K8sObject, opts: LockOptions, duratio
       current = await cluster.replace({ ...current, spec: { ...(current.spec as LeaseSpec), renewTime: microTime(now()) } });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        const fresh = await cluster.get({ apiVersion: lease.apiVersion, kind: lease.kind, namespace: opts.namespace, name: leaseName(opts.app) }).catch(() => null);
+        const fresh = await cluster
+          .get({ apiVersion: lease.apiVersion, kind: lease.kind, namespace: opts.namespace, name: leaseName(opts.app) })
+          .catch(() => null);
         if (fresh && (fresh.spec as LeaseSpec).holderIdentity === opts.holder) current = fresh;
         else if (!lost) {
           lost = true;
-          opts.onLost?.(`the lock of app ${opts.app} was taken by ${(fresh?.spec as LeaseSpec | undefined)?.holderIdentity ?? 'nobody'} while this run held it`);
+          opts.onLost?.(
+            `the lock of app ${opts.app} was taken by ${(fresh?.spec as LeaseSpec | undefined)?.holderIdentity ?? 'nobody'} while this run held it`,
+          );
         }
       }
     }

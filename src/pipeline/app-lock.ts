@@ -29,7 +29,8 @@ export async function takeAppLock(cluster: ClusterPort, scope: ResourceScope, re
     if (err instanceof LockTimeoutError) return err.message;
     // Unreachable: the sync itself fails with one message. Refused (no RBAC on leases, say): the
     // run goes on unlocked, and says so, rather than making the lock a new way to fail a deploy.
-    if (!isUnreachable(err)) req.onNotice?.(`warning: could not take the lock of app ${req.app} (${err instanceof Error ? err.message : String(err)}); running without it`);
+    if (!isUnreachable(err))
+      req.onNotice?.(`warning: could not take the lock of app ${req.app} (${err instanceof Error ? err.message : String(err)}); running without it`);
     return null;
   }
 }

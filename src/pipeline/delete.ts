@@ -13,7 +13,17 @@ import { ResourceScope } from './scope.js';
 import { sourceStep } from './source.js';
 
 function emptyPlan(opts: DeleteOptions): Plan {
-  return { app: opts.app, revision: opts.revision, namespace: opts.namespace, steps: [], syncFail: [], preDelete: [], postDelete: [], skipped: [], warnings: [] };
+  return {
+    app: opts.app,
+    revision: opts.revision,
+    namespace: opts.namespace,
+    steps: [],
+    syncFail: [],
+    preDelete: [],
+    postDelete: [],
+    skipped: [],
+    warnings: [],
+  };
 }
 
 export function runDeletePipeline(opts: DeleteOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
@@ -21,7 +31,9 @@ export function runDeletePipeline(opts: DeleteOptions, hooks: SyncHooks = {}): P
     const withManifests = opts.manifests.length > 0;
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
     // The hooks come through the same source step as a sync's (checkout, rendering).
-    const { plan, errors } = withManifests ? await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null)) : { plan: emptyPlan(opts), errors: [] };
+    const { plan, errors } = withManifests
+      ? await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null))
+      : { plan: emptyPlan(opts), errors: [] };
     const problems = sortProblems([...(opts.problems ?? []), ...errors, ...clusterProblems]);
     const bus = new EventBus();
     const report = hooks.reporter?.(bus, { server: cluster?.serverHost() ?? null });

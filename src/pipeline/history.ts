@@ -7,7 +7,11 @@ import type { ClusterOptions } from './options.js';
 import { readAppHistory } from './release-history.js';
 import { ResourceScope } from './scope.js';
 
-export function runHistoryPipeline(opts: { app: string; namespace: string; cluster: ClusterOptions }): Promise<{ entries: HistoryEntry[]; problems: Problem[] }> {
+export function runHistoryPipeline(opts: {
+  app: string;
+  namespace: string;
+  cluster: ClusterOptions;
+}): Promise<{ entries: HistoryEntry[]; problems: Problem[] }> {
   return ResourceScope.run(async (scope) => {
     const { cluster, problems } = connect(opts.cluster, scope);
     if (!cluster) return { entries: [], problems };

@@ -39,7 +39,11 @@ export async function recordSync(cluster: ClusterPort, req: RecordRequest, warn:
     result: req.result.result,
     reason: req.result.reason,
     message: req.result.message.split('\n')[0],
-    counts: { tasks: tasks.filter((t) => t.action !== 'pruned').length, pruned: tasks.filter((t) => t.action === 'pruned').length, failed: req.result.failures.length },
+    counts: {
+      tasks: tasks.filter((t) => t.action !== 'pruned').length,
+      pruned: tasks.filter((t) => t.action === 'pruned').length,
+      failed: req.result.failures.length,
+    },
     durationMs: req.result.durationMs,
     stored,
   };
@@ -47,7 +51,10 @@ export async function recordSync(cluster: ClusterPort, req: RecordRequest, warn:
   await writeInventory(cluster, state, state.groupKinds, state.additionalNamespaces, withHistory(state.data, kept));
   await pruneReleases(cluster, req.app, req.namespace, new Set(kept.filter((e) => e.stored).map((e) => e.number)));
   const previous = entries[0];
-  req.result.release = { number, previous: previous ? { number: previous.number, revision: previous.revision, result: previous.result, startedAt: previous.startedAt } : null };
+  req.result.release = {
+    number,
+    previous: previous ? { number: previous.number, revision: previous.revision, result: previous.result, startedAt: previous.startedAt } : null,
+  };
   return entry;
 }
 
@@ -57,11 +64,20 @@ export async function readAppHistory(cluster: ClusterPort, app: string, namespac
 }
 
 /** The plan to roll back to, or why there is none. */
-export async function releaseToRollBackTo(cluster: ClusterPort, app: string, namespace: string, to?: string): Promise<{ entry: HistoryEntry; plan: Plan } | { problem: string }> {
+export async function releaseToRollBackTo(
+  cluster: ClusterPort,
+  app: string,
+  namespace: string,
+  to?: string,
+): Promise<{ entry: HistoryEntry; plan: Plan } | { problem: string }> {
   const entries = await readAppHistory(cluster, app, namespace);
   const entry = rollbackTarget(entries, to);
   if (!entry)
-    return { problem: to ? `app ${app} has no stored successful release matching "${to}" (see wavesync history)` : `app ${app} has no earlier successful release to roll back to (see wavesync history)` };
+    return {
+      problem: to
+        ? `app ${app} has no stored successful release matching "${to}" (see wavesync history)`
+        : `app ${app} has no earlier successful release to roll back to (see wavesync history)`,
+    };
   const release = await loadRelease<{ plan: Plan }>(cluster, app, namespace, entry.number);
   if (!release) return { problem: `the release Secret of v${entry.number} (${entry.revision ?? 'no revision'}) is missing` };
   return { entry, plan: release.plan };

@@ -19,13 +19,25 @@ import { backoffMs, retryable } from './retry-policy.js';
 import { ResourceScope } from './scope.js';
 import { sourceStep } from './source.js';
 
-const emptyPlan = (opts: SyncOptions): Plan => ({ app: opts.app, revision: null, namespace: opts.namespace, steps: [], syncFail: [], preDelete: [], postDelete: [], skipped: [], warnings: [] });
+const emptyPlan = (opts: SyncOptions): Plan => ({
+  app: opts.app,
+  revision: null,
+  namespace: opts.namespace,
+  steps: [],
+  syncFail: [],
+  preDelete: [],
+  postDelete: [],
+  skipped: [],
+  warnings: [],
+});
 
 export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promise<PipelineResult> {
   return ResourceScope.run(async (scope) => {
     const { cluster, problems: clusterProblems } = connect(opts.cluster, scope, hooks.onKubeconfig);
     // A rollback reads no manifest: its plan comes from the history once the lock is held.
-    const prepared = opts.rollback ? { plan: emptyPlan(opts), errors: [] } : await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
+    const prepared = opts.rollback
+      ? { plan: emptyPlan(opts), errors: [] }
+      : await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
     let plan = prepared.plan;
     const health = loadHealthRules(opts.healthChecks);
     const problems = sortProblems([...(opts.problems ?? []), ...prepared.errors, ...health.errors, ...clusterProblems]);
@@ -47,7 +59,14 @@ export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promi
     if (life && opts.mode === 'sync') {
       // The Lease lives in the app's namespace: create-namespace makes it first (the engine then finds it there).
       if (opts.createNamespace && (await ensureNamespace(cluster, opts.namespace).catch(() => false))) hooks.onNotice?.(`created namespace ${opts.namespace}`);
-      const refusal = await takeAppLock(cluster, scope, { app: opts.app, namespace: opts.namespace, holder: life.holder, timeoutMs: life.lockTimeoutMs, signal: cancel.signal, onNotice: hooks.onNotice });
+      const refusal = await takeAppLock(cluster, scope, {
+        app: opts.app,
+        namespace: opts.namespace,
+        holder: life.holder,
+        timeoutMs: life.lockTimeoutMs,
+        signal: cancel.signal,
+        onNotice: hooks.onNotice,
+      });
       if (refusal) {
         const run: PipelineResult = { plan, problems: [], result: lockRefused(bus, plan, opts.mode, cluster.serverHost(), refusal) };
         await report?.finish(run);
@@ -60,7 +79,9 @@ export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promi
       if ('problem' in target) return refuse([{ source: null, message: target.problem }]);
       plan = target.plan;
       source = `rollback to v${target.entry.number}`;
-      hooks.onNotice?.(`rolling back app ${opts.app} to release v${target.entry.number} (${target.entry.revision ?? 'no revision'}, synced ${target.entry.startedAt})`);
+      hooks.onNotice?.(
+        `rolling back app ${opts.app} to release v${target.entry.number} (${target.entry.revision ?? 'no revision'}, synced ${target.entry.startedAt})`,
+      );
     }
     const engine: EngineOptions = {
       cluster,
@@ -79,7 +100,11 @@ export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promi
     let result = await runEngine(engine);
     while (life && retryable(result) && attempts.length < life.retries && !cancel.signal.aborted) {
       const pause = backoffMs(life.retryBackoffMs, attempts.length);
-      bus.emit({ type: 'warning', at: Date.now(), message: `attempt ${attempts.length + 1} of ${life.retries + 1} failed (${result.reason}); trying again in ${Math.round(pause / 1000)}s` });
+      bus.emit({
+        type: 'warning',
+        at: Date.now(),
+        message: `attempt ${attempts.length + 1} of ${life.retries + 1} failed (${result.reason}); trying again in ${Math.round(pause / 1000)}s`,
+      });
       attempts.push(result);
       await sleep(pause, cancel.signal);
       if (cancel.signal.aborted) break;
@@ -94,7 +119,15 @@ export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promi
 }
 
 /** History for the sync; then, when it failed and on-failure is rollback, the last good release synced again. */
-async function afterSync(cluster: ClusterPort, opts: SyncOptions, engine: EngineOptions, result: SyncResult, source: string, bus: EventBus, signal: AbortSignal): Promise<void> {
+async function afterSync(
+  cluster: ClusterPort,
+  opts: SyncOptions,
+  engine: EngineOptions,
+  result: SyncResult,
+  source: string,
+  bus: EventBus,
+  signal: AbortSignal,
+): Promise<void> {
   const life = opts.lifecycle!;
   const warn = (message: string) => bus.emit({ type: 'warning', at: Date.now(), message });
   const record = (r: SyncResult, from: string, plan: Plan) =>
@@ -112,7 +145,14 @@ async function afterSync(cluster: ClusterPort, opts: SyncOptions, engine: Engine
   warn(`the sync failed: rolling back to release v${target.entry.number} (${target.entry.revision ?? 'no revision'})`);
   const back = await runEngine({ ...engine, plan: target.plan });
   await record(back, `rollback to v${target.entry.number}`, target.plan);
-  result.rollback = { result: back.result, reason: back.reason, message: back.message, durationMs: back.durationMs, revision: target.entry.revision, release: target.entry.number };
+  result.rollback = {
+    result: back.result,
+    reason: back.reason,
+    message: back.message,
+    durationMs: back.durationMs,
+    revision: target.entry.revision,
+    release: target.entry.number,
+  };
   result.message =
     back.result === 'Succeeded'
       ? `failed, rolled back to ${target.entry.revision ?? `v${target.entry.number}`}: ${result.message}`

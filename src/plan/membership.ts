@@ -6,9 +6,7 @@ import type { Plan, Step, Task } from './types.js';
 
 export function labelMembers(plan: Plan, applysetId: string): Plan {
   const label = (t: Task): Task =>
-    t.hook
-      ? t
-      : { ...t, object: { ...t.object, metadata: { ...t.object.metadata, labels: { ...(t.object.metadata.labels ?? {}), [PART_OF]: applysetId } } } };
+    t.hook ? t : { ...t, object: { ...t.object, metadata: { ...t.object.metadata, labels: { ...(t.object.metadata.labels ?? {}), [PART_OF]: applysetId } } } };
   const steps = (list: Step[]) => list.map((s) => ({ ...s, tasks: s.tasks.map(label) }));
   return { ...plan, steps: steps(plan.steps) };
 }

@@ -43,7 +43,11 @@ export function planPrune(plan: Plan, members: K8sObject[], opts: PruneOptions):
   );
   const gone = members
     .filter((o) => !wanted.has(key(groupOf(o.apiVersion), o.kind, o.metadata.namespace ?? null, o.metadata.name ?? null)))
-    .sort((a, b) => key(groupOf(a.apiVersion), a.kind, a.metadata.namespace ?? null, a.metadata.name ?? null).localeCompare(key(groupOf(b.apiVersion), b.kind, b.metadata.namespace ?? null, b.metadata.name ?? null)));
+    .sort((a, b) =>
+      key(groupOf(a.apiVersion), a.kind, a.metadata.namespace ?? null, a.metadata.name ?? null).localeCompare(
+        key(groupOf(b.apiVersion), b.kind, b.metadata.namespace ?? null, b.metadata.name ?? null),
+      ),
+    );
   if (gone.length === 0) return { plan, tasks: [] };
 
   const tasks = gone.map((o) => pruneTask(o, opts));

@@ -71,12 +71,33 @@ const place = (s: Source) => (isLiveSource(s) ? { file: null, line: null } : { f
 const span = (from: number | null, to: number | null) => (from !== null && to !== null ? Math.max(0, to - from) : null);
 
 export function failureJson(f: TaskFailure): FailureJson {
-  return { phase: f.phase, wave: f.wave, kind: f.kind, namespace: f.namespace, name: f.name, reason: f.reason, message: f.message, ...place(f.source), logTail: f.logTail };
+  return {
+    phase: f.phase,
+    wave: f.wave,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    reason: f.reason,
+    message: f.message,
+    ...place(f.source),
+    logTail: f.logTail,
+  };
 }
 
 /** A problem found before anything was applied, as a failure. */
 export function problemJson(p: Problem): FailureJson {
-  return { phase: null, wave: null, kind: null, namespace: null, name: null, reason: 'Validation', message: p.message, file: p.source?.file ?? null, line: p.source?.line ?? null, logTail: [] };
+  return {
+    phase: null,
+    wave: null,
+    kind: null,
+    namespace: null,
+    name: null,
+    reason: 'Validation',
+    message: p.message,
+    file: p.source?.file ?? null,
+    line: p.source?.line ?? null,
+    logTail: [],
+  };
 }
 
 function taskJson(t: TaskResult): TaskJson {
@@ -104,7 +125,18 @@ function plannedStepJson(s: Step): StepJson {
     wave: s.wave,
     state: 'Pending',
     durationMs: null,
-    tasks: s.tasks.map((t) => ({ kind: t.kind, namespace: t.namespace, name: t.name, hook: t.hook, state: 'Pending', health: null, action: null, message: '', durationMs: null, ...place(t.source) })),
+    tasks: s.tasks.map((t) => ({
+      kind: t.kind,
+      namespace: t.namespace,
+      name: t.name,
+      hook: t.hook,
+      state: 'Pending',
+      health: null,
+      action: null,
+      message: '',
+      durationMs: null,
+      ...place(t.source),
+    })),
   };
 }
 
@@ -146,7 +178,14 @@ export function planResultJson(plan: Plan, durationMs = 0): ResultJson {
 }
 
 /** A run that stopped before anything was applied: every problem is a failure. */
-export function refusedResultJson(opts: { app: string; revision: string | null; mode: string; problems: Problem[]; message: string; durationMs: number }): ResultJson {
+export function refusedResultJson(opts: {
+  app: string;
+  revision: string | null;
+  mode: string;
+  problems: Problem[];
+  message: string;
+  durationMs: number;
+}): ResultJson {
   return {
     app: opts.app,
     revision: opts.revision,

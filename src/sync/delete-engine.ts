@@ -73,33 +73,50 @@ export async function runDeleteEngine(opts: DeleteEngineOptions): Promise<SyncRe
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: [{ source: null, message }] });
       return await finish('Failed', 'Validation', message);
     }
-    if (!opts.withManifests) opts.bus.emit({ type: 'info', at: now(), message: 'no manifests given: deleting from the inventory alone, so no PreDelete or PostDelete hook can run' });
-    if (!inventory.exists) opts.bus.emit({ type: 'info', at: now(), message: `app ${plan.app} has no inventory in namespace ${plan.namespace}: nothing to delete` });
+    if (!opts.withManifests)
+      opts.bus.emit({ type: 'info', at: now(), message: 'no manifests given: deleting from the inventory alone, so no PreDelete or PostDelete hook can run' });
+    if (!inventory.exists)
+      opts.bus.emit({ type: 'info', at: now(), message: `app ${plan.app} has no inventory in namespace ${plan.namespace}: nothing to delete` });
     const hooks: Plan = { ...plan, steps: [], syncFail: [] };
     const validated = hooks.preDelete.length + hooks.postDelete.length > 0 ? await validateAgainstCluster(opts.cluster, hooks, { signal: cancel }) : null;
     if (validated?.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
-      return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was deleted:\n${validated.errors.map(formatProblem).join('\n')}`);
+      return await finish(
+        'Failed',
+        'Validation',
+        `${validated.errors.length} error(s) before anything was deleted:\n${validated.errors.map(formatProblem).join('\n')}`,
+      );
     }
     const ctx = runContext(opts, { feed, hookCleanup, lingeringLogs, cancel, now, started, plan });
 
     enter('PreDelete');
     const pre = await runSteps(ctx, validated?.plan.preDelete ?? []);
-    if (pre.state !== 'Succeeded') return await finish(pre.state === 'Cancelled' ? 'Cancelled' : 'Failed', pre.reason, `PreDelete failed: nothing was deleted${failureText(builder)}`);
+    if (pre.state !== 'Succeeded')
+      return await finish(pre.state === 'Cancelled' ? 'Cancelled' : 'Failed', pre.reason, `PreDelete failed: nothing was deleted${failureText(builder)}`);
 
     enter('Deleting');
     const del = await deleteSteps(ctx, plan.steps, validated?.plan.preDelete.length ?? 0);
-    if (del.state !== 'Succeeded') return await finish(del.state === 'Cancelled' ? 'Cancelled' : 'Failed', del.reason, `deleting the members failed${failureText(builder)}`);
+    if (del.state !== 'Succeeded')
+      return await finish(del.state === 'Cancelled' ? 'Cancelled' : 'Failed', del.reason, `deleting the members failed${failureText(builder)}`);
 
     enter('PostDelete');
     const post = await runSteps(ctx, validated?.plan.postDelete ?? []);
-    if (post.state !== 'Succeeded') return await finish(post.state === 'Cancelled' ? 'Cancelled' : 'Failed', post.reason, `PostDelete failed after every member was deleted${failureText(builder)}`);
+    if (post.state !== 'Succeeded')
+      return await finish(
+        post.state === 'Cancelled' ? 'Cancelled' : 'Failed',
+        post.reason,
+        `PostDelete failed after every member was deleted${failureText(builder)}`,
+      );
 
     await opts.afterDelete?.();
     const kept = plan.steps.flatMap((s) => s.tasks).filter((t) => isDeleteTask(t) && t.keep);
     if (inventory.exists && kept.length === 0) await deleteInventory(opts.cluster, inventory);
     const count = members.length - kept.length;
-    return await finish('Succeeded', null, `deleted ${count} object(s)${kept.length ? `; kept ${kept.length} (Delete=false), and the inventory with them` : ' and the inventory'}`);
+    return await finish(
+      'Succeeded',
+      null,
+      `deleted ${count} object(s)${kept.length ? `; kept ${kept.length} (Delete=false), and the inventory with them` : ' and the inventory'}`,
+    );
   } catch (err) {
     if ((state as DeleteState) === 'Finished') throw err;
     return await finish('Failed', 'Apply', `the deletion stopped on an unexpected error (${state}): ${describeApiError(err)}`);

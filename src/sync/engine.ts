@@ -52,14 +52,14 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const finish = async (result: SyncOutcome, reason: FailureReason | null, message: string): Promise<SyncResult> => {
     enter('Finished');
     // Delete policies act now that the sync is over (SEMANTICS 4); a cleanup error is a warning.
-    await hookCleanup.run(opts.cluster, opts.bus, result, now).catch((err) =>
-      opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }),
-    );
+    await hookCleanup
+      .run(opts.cluster, opts.bus, result, now)
+      .catch((err) => opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }));
     for (const l of lingeringLogs) l.stop();
     if (stage && syncing)
-      await stage.writeAfter(result).catch((err) =>
-        opts.bus.emit({ type: 'warning', at: now(), message: `the inventory could not be updated after the sync: ${describeApiError(err)}` }),
-      );
+      await stage
+        .writeAfter(result)
+        .catch((err) => opts.bus.emit({ type: 'warning', at: now(), message: `the inventory could not be updated after the sync: ${describeApiError(err)}` }));
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
     return r;
@@ -90,10 +90,19 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     for (const message of inventory?.adopted ?? []) opts.bus.emit({ type: 'warning', at: now(), message });
     const wouldPrune = stage?.pruneTasks.filter((t) => t.keep === 'prune-off') ?? [];
     if (wouldPrune.length)
-      opts.bus.emit({ type: 'warning', at: now(), message: `would prune ${wouldPrune.length} object(s) no longer in the manifests (prune is off): ${wouldPrune.map((t) => objectLabel(t)).join(', ')}` });
+      opts.bus.emit({
+        type: 'warning',
+        at: now(),
+        message: `would prune ${wouldPrune.length} object(s) no longer in the manifests (prune is off): ${wouldPrune.map((t) => objectLabel(t)).join(', ')}`,
+      });
     if (inventory?.refusals.length) {
-      for (const f of inventory.refusals) opts.bus.emit({ type: 'task-finished', at: now(), taskId: f.taskId, state: 'Failed', message: f.message, failure: f });
-      return await finish('Failed', 'Adoption', `${inventory.refusals.length} object(s) belong to another app; nothing was applied:\n${inventory.refusals.map((f) => formatProblem(f)).join('\n')}`);
+      for (const f of inventory.refusals)
+        opts.bus.emit({ type: 'task-finished', at: now(), taskId: f.taskId, state: 'Failed', message: f.message, failure: f });
+      return await finish(
+        'Failed',
+        'Adoption',
+        `${inventory.refusals.length} object(s) belong to another app; nothing was applied:\n${inventory.refusals.map((f) => formatProblem(f)).join('\n')}`,
+      );
     }
     // Validating: nothing in the cluster changes unless create-namespace asks for the namespace.
     if (opts.createNamespace && opts.mode !== 'dry-run') {
@@ -103,7 +112,11 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, { signal: cancel });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
-      return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
+      return await finish(
+        'Failed',
+        'Validation',
+        `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`,
+      );
     }
     if (cancel.aborted) return await finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
     if (opts.mode === 'dry-run') {
@@ -142,7 +155,8 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     enter('Syncing');
     const main = await runSteps(ctx, plan.steps);
     if (main.state === 'Succeeded') return await finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
-    if (main.state === 'Cancelled') return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
+    if (main.state === 'Cancelled')
+      return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
 
     const failMessage = describeFailure(builder, main);
     if (ctx.appliedAnything && plan.syncFail.length > 0) {
@@ -196,4 +210,3 @@ function describeFailure(builder: ResultBuilder, main: StepOutcome & { failedSte
   if (!f) return `${where} failed (${main.reason ?? 'unknown reason'})`;
   return `${where} failed: ${f.kind} ${f.namespace ? f.namespace + '/' : ''}${f.name} (${f.source.file}:${f.source.line}): ${f.message}`;
 }
-

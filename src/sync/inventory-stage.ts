@@ -54,7 +54,8 @@ export class InventoryStage {
       members.map((t) => ({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace, name: t.name!, task: t })),
       state.id,
     );
-    const describe = (f: (typeof foreign)[number]) => `${objectLabel(f.ref)} belongs to another ApplySet (applyset.kubernetes.io/part-of=${f.ownerId}${f.ownerParent ? `, parent ${f.ownerParent}` : ''})`;
+    const describe = (f: (typeof foreign)[number]) =>
+      `${objectLabel(f.ref)} belongs to another ApplySet (applyset.kubernetes.io/part-of=${f.ownerId}${f.ownerParent ? `, parent ${f.ownerParent}` : ''})`;
     const refusals: TaskFailure[] = opts.forceAdopt
       ? []
       : foreign.map((f) => ({
@@ -70,7 +71,10 @@ export class InventoryStage {
           logTail: [],
         }));
     const adopted = opts.forceAdopt ? foreign.map((f) => `adopting ${describe(f)} (force-adopt)`) : [];
-    const { plan: withPrunes, tasks } = planPrune(applyPlan, state.exists ? await listMembers(cluster, state) : [], { prune: opts.prune, confirm: opts.confirmPrune });
+    const { plan: withPrunes, tasks } = planPrune(applyPlan, state.exists ? await listMembers(cluster, state) : [], {
+      prune: opts.prune,
+      confirm: opts.confirmPrune,
+    });
     const stage = new InventoryStage(cluster, state, memberScope(applyPlan), tasks);
     return { stage, plan: withPrunes, applyPlan, refusals, adopted };
   }

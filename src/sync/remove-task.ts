@@ -31,7 +31,18 @@ export async function runRemovals(ctx: RemoveContext, items: RemoveTask[], onCha
   let failed: FailureReason | null = null;
   const end = (task: Task, state: 'Succeeded' | 'Failed' | 'Cancelled' | 'Skipped', message: string, reason?: FailureReason) => {
     const failure: TaskFailure | undefined = reason
-      ? { taskId: task.id, phase: task.phase, wave: task.wave, kind: task.kind, namespace: task.namespace, name: task.name, source: task.source, reason, message, logTail: [] }
+      ? {
+          taskId: task.id,
+          phase: task.phase,
+          wave: task.wave,
+          kind: task.kind,
+          namespace: task.namespace,
+          name: task.name,
+          source: task.source,
+          reason,
+          message,
+          logTail: [],
+        }
       : undefined;
     if (reason) failed ??= reason;
     ctx.bus.emit({ type: 'task-finished', at: ctx.now(), taskId: task.id, state, message, failure });

@@ -87,7 +87,8 @@ export class ResultBuilder {
       case 'planned-change': {
         const t = this.tasks.get(e.taskId);
         const action = { create: 'created', update: 'configured', unchanged: 'unchanged' } as const;
-        if (t) Object.assign(t, { action: action[e.change], message: e.fields.length ? `would change ${e.fields.join(', ')}` : `would be ${action[e.change]}` });
+        if (t)
+          Object.assign(t, { action: action[e.change], message: e.fields.length ? `would change ${e.fields.join(', ')}` : `would be ${action[e.change]}` });
         break;
       }
       case 'task-health': {

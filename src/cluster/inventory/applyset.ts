@@ -3,13 +3,7 @@
 import { createHash } from 'node:crypto';
 import { groupOf } from '../../manifests/types.js';
 
-export {
-  APPLYSET_ID_LABEL,
-  GROUP_KINDS_ANNOTATION,
-  NAMESPACES_ANNOTATION,
-  PART_OF_LABEL,
-  TOOLING_ANNOTATION,
-} from '../../model/applyset-keys.js';
+export { APPLYSET_ID_LABEL, GROUP_KINDS_ANNOTATION, NAMESPACES_ANNOTATION, PART_OF_LABEL, TOOLING_ANNOTATION } from '../../model/applyset-keys.js';
 
 /** The parent Secret of an app's inventory. */
 export function parentName(app: string): string {
@@ -39,7 +33,12 @@ export function splitGroupKind(gk: string): { kind: string; group: string } {
 
 /** A comma-separated annotation value → its sorted, distinct entries. */
 export function parseList(value: string | undefined): string[] {
-  return sortedSet((value ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return sortedSet(
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export function formatList(values: Iterable<string>): string {

@@ -45,7 +45,8 @@ export async function readInventory(cluster: ClusterPort, app: string, namespace
   if (tooling.split('/')[0] !== TOOL_NAME)
     throw new InventoryError(`${where} exists but is not a wavesync inventory (${TOOLING_ANNOTATION}: "${tooling}"); rename the app or remove that Secret`);
   const labelled = live.metadata.labels?.[APPLYSET_ID_LABEL];
-  if (labelled !== id) throw new InventoryError(`${where} has ${APPLYSET_ID_LABEL}="${labelled ?? ''}", expected "${id}"; it was not written by wavesync for this app`);
+  if (labelled !== id)
+    throw new InventoryError(`${where} has ${APPLYSET_ID_LABEL}="${labelled ?? ''}", expected "${id}"; it was not written by wavesync for this app`);
   const ann = live.metadata.annotations ?? {};
   return {
     app,

@@ -23,7 +23,12 @@ export async function foreignOwners<R extends ObjectRef>(cluster: ClusterPort, r
     const { apiVersion, kind, namespace } = group[0];
     if (!(await cluster.resolve(apiVersion, kind))) continue; // a kind this sync creates: nothing live yet
     const labelled = await cluster.list(apiVersion, kind, namespace, { labelSelector: PART_OF_LABEL });
-    const owners = new Map(labelled.map((o) => [identity({ apiVersion, kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name }), o.metadata.labels?.[PART_OF_LABEL] ?? '']));
+    const owners = new Map(
+      labelled.map((o) => [
+        identity({ apiVersion, kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name }),
+        o.metadata.labels?.[PART_OF_LABEL] ?? '',
+      ]),
+    );
     for (const r of group) {
       const owner = owners.get(identity(r));
       if (owner && owner !== ownId) found.push({ ref: r, ownerId: owner, ownerParent: await parentOf(cluster, owner, r.namespace) });

@@ -276,7 +276,10 @@ export class MemoryCluster implements ClusterPort {
         plural: spec.names.plural,
         namespaced: spec.scope !== 'Cluster',
       });
-    const established = [{ type: 'NamesAccepted', status: 'True' }, { type: 'Established', status: 'True' }];
+    const established = [
+      { type: 'NamesAccepted', status: 'True' },
+      { type: 'Established', status: 'True' },
+    ];
     if (this.kinds.has(key) || this.crdEstablishDelayMs <= 0) {
       serve();
       crd.status = { conditions: established };
