@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DURATION_ACCEPTED, parseDuration } from './model/duration.js';
 import { appNameProblem, defaultAppName } from './plan/app-name.js';
 
-export const MODES = ['sync', 'plan', 'diff', 'delete'] as const;
+export const MODES = ['sync', 'plan', 'diff', 'delete', 'rollback'] as const;
+export const ON_FAILURE = ['fail', 'rollback'] as const;
 export type Mode = (typeof MODES)[number];
 export const RENDERERS = ['auto', 'plain', 'kustomize', 'helm'] as const;
 export type Renderer = (typeof RENDERERS)[number];
@@ -29,6 +30,10 @@ export interface ActionInputs {
   app: string;
   mode: Mode;
   prune: boolean;
+  /** Prune=confirm objects may be pruned. */
+  pruneConfirm: boolean;
+  /** Take over objects labelled for another app. */
+  forceAdopt: boolean;
   dryRun: boolean;
   timeoutSeconds: number;
   waveDelaySeconds: number;
@@ -38,6 +43,12 @@ export interface ActionInputs {
   checkName: string;
   lockTimeoutSeconds: number;
   retries: number;
+  retryBackoffSeconds: number;
+  /** rollback: after a failed sync, sync the last successful release again. */
+  onFailure: (typeof ON_FAILURE)[number];
+  historyLimit: number;
+  /** mode rollback: the release ("v3") or revision to return to; empty: the previous one. */
+  rollbackTo: string;
   failFastAfterSeconds: number;
   /** GitHub environment to record a deployment for; empty: none. */
   environment: string;
@@ -65,12 +76,17 @@ export const INPUT_DEFAULTS = {
   namespace: 'default',
   mode: 'sync',
   prune: 'false',
+  'prune-confirm': 'false',
+  'force-adopt': 'false',
   'dry-run': 'false',
   timeout: '10m',
   'wave-delay': '0s',
   'create-namespace': 'false',
   'lock-timeout': '5m',
   retries: '0',
+  'retry-backoff': '5s',
+  'on-failure': 'fail',
+  'history-limit': '10',
   'fail-fast-after': '60s',
   'comment-on-pr': 'false',
   'diff-exit-code': 'false',
@@ -122,7 +138,9 @@ export function readInputs(env: Env): InputsResult {
   };
 
   const manifests = lines('manifests');
-  if (manifests.length === 0) errors.push('input manifests: required; give one file, directory or glob per line');
+  // mode delete works from the inventory alone; manifests only add its delete hooks.
+  if (manifests.length === 0 && get('mode') !== 'delete' && get('mode') !== 'rollback')
+    errors.push('input manifests: required; give one file, directory or glob per line');
 
   const repository = get('repository') || env.GITHUB_REPOSITORY || '';
   const app = get('app') || defaultAppName(repository.split('/').pop() || path.basename(env.GITHUB_WORKSPACE || process.cwd()));
@@ -144,6 +162,8 @@ export function readInputs(env: Env): InputsResult {
     app,
     mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
     prune: bool('prune', isTrue(INPUT_DEFAULTS.prune)),
+    pruneConfirm: bool('prune-confirm', isTrue(INPUT_DEFAULTS['prune-confirm'])),
+    forceAdopt: bool('force-adopt', isTrue(INPUT_DEFAULTS['force-adopt'])),
     dryRun: bool('dry-run', isTrue(INPUT_DEFAULTS['dry-run'])),
     timeoutSeconds: duration('timeout', INPUT_DEFAULTS.timeout),
     waveDelaySeconds: duration('wave-delay', INPUT_DEFAULTS['wave-delay']),
@@ -152,6 +172,10 @@ export function readInputs(env: Env): InputsResult {
     checkName: get('check-name') || `wavesync / ${app}`,
     lockTimeoutSeconds: duration('lock-timeout', INPUT_DEFAULTS['lock-timeout']),
     retries: count('retries', Number(INPUT_DEFAULTS.retries)),
+    retryBackoffSeconds: duration('retry-backoff', INPUT_DEFAULTS['retry-backoff']),
+    onFailure: choice('on-failure', ON_FAILURE, INPUT_DEFAULTS['on-failure']),
+    historyLimit: Math.max(1, count('history-limit', Number(INPUT_DEFAULTS['history-limit']))),
+    rollbackTo: get('rollback-to'),
     failFastAfterSeconds: duration('fail-fast-after', INPUT_DEFAULTS['fail-fast-after']),
     environment: get('environment'),
     environmentUrl: get('environment-url'),

@@ -5,23 +5,18 @@ import type { Problem } from './model/problems.js';
 import { runPlanMode } from './action/plan-mode.js';
 import { runDiffMode } from './action/diff-mode.js';
 import { runSyncMode } from './action/sync-mode.js';
+import { runDeleteMode } from './action/delete-mode.js';
 import { setRefusedOutputs } from './action/refused-outputs.js';
-import { unsupportedInputs } from './action/unsupported.js';
 
 type Env = Record<string, string | undefined>;
 type ModeRunner = (inputs: ActionInputs, env: Env, inputProblems: Problem[], started: number) => Promise<void>;
-
-const notYetAvailable = (mode: Mode): ModeRunner => async (inputs, env, _problems, started) => {
-  const message = `mode ${mode} is not yet available in this version of wavesync; use mode: plan`;
-  setRefusedOutputs({ app: inputs.app, revision: inputs.ref || env.GITHUB_SHA || null, mode, problems: [], message, started });
-  core.setFailed(message);
-};
 
 const MODES: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
   sync: (inputs, env, problems) => runSyncMode(inputs, env, problems),
   diff: runDiffMode,
-  delete: notYetAvailable('delete'),
+  delete: (inputs, env, problems) => runDeleteMode(inputs, env, problems),
+  rollback: (inputs, env, problems) => runSyncMode(inputs, env, problems),
 };
 
 async function run(env: Env = process.env): Promise<void> {
@@ -37,10 +32,8 @@ async function run(env: Env = process.env): Promise<void> {
     core.setFailed(message);
     return;
   }
-  const unsupported = unsupportedInputs(inputs, env);
-  for (const w of unsupported.warnings) core.warning(w);
   try {
-    await MODES[inputs.mode](inputs, env, unsupported.errors.map((message) => ({ source: null, message })), started);
+    await MODES[inputs.mode](inputs, env, [], started);
   } catch (err) {
     const message = `wavesync failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
     setRefusedOutputs({ app: inputs.app, revision, mode: inputs.mode, problems: [], message: message.split('\n')[0], started });

@@ -68,13 +68,14 @@ describe('action, mode: plan', () => {
     expect(JSON.parse(r.outputs['failed-resources'])).toHaveLength(9);
   });
 
-  test('invalid inputs and modes not yet available fail with a clear message', () => {
+  test('an invalid mode fails with a clear message; mode delete runs (here: no cluster to run against)', () => {
     const bad = runAction({ manifests: 'examples/seeds', mode: 'apply' });
     expect(bad.status).not.toBe(0);
-    expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete');
-    const later = runAction({ manifests: 'examples/seeds', mode: 'delete' });
-    expect(later.status).not.toBe(0);
-    expect(later.stdout).toContain('mode delete is not yet available');
+    expect(bad.stdout).toContain('input mode: "apply" is not accepted; use one of sync, plan, diff, delete, rollback');
+    const teardown = runAction({ manifests: 'examples/seeds', mode: 'delete' });
+    expect(teardown.status).not.toBe(0);
+    expect(teardown.stdout).toContain('input kubeconfig: no kubeconfig found');
+    expect(teardown.stdout).not.toContain('not yet available');
   });
 });
 
@@ -84,7 +85,9 @@ describe('action, every mode treats inputs it cannot honour the same way', () =>
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain('renderer kustomize: examples/seeds is not a directory with a kustomization');
     expect(r.outputs.result).toBe('Failed');
-    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) })]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([
+      expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^renderer kustomize/) }),
+    ]);
   });
 
   test('mode: plan with a repository that cannot be fetched fails, naming it, and applies nothing', () => {
@@ -112,7 +115,9 @@ describe('action, one result shape whatever stops the run', () => {
     const summary = JSON.parse(r.outputs.summary);
     expect(summary).toMatchObject({ app: 'seeds', result: 'Failed', reason: 'Validation' });
     expect(resultSchemaErrors(summary)).toEqual([]);
-    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input timeout/) })]);
+    expect(JSON.parse(r.outputs['failed-resources'])).toEqual([
+      expect.objectContaining({ reason: 'Validation', message: expect.stringMatching(/^input timeout/) }),
+    ]);
   });
 
   test('mode: plan: the summary output is a Planned result in the same shape', async () => {

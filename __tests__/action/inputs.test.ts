@@ -32,7 +32,45 @@ describe('readInputs', () => {
       env({ manifests: 'a', 'dry-run': 'true', 'wave-delay': '1m30s', 'fail-fast-after': '90', mode: 'plan', prune: 'True', retries: '2', app: 'x' }),
     );
     expect(errors).toEqual([]);
-    expect([inputs.dryRun, inputs.waveDelaySeconds, inputs.failFastAfterSeconds, inputs.mode, inputs.prune, inputs.retries]).toEqual([true, 90, 90, 'plan', true, 2]);
+    expect([inputs.dryRun, inputs.waveDelaySeconds, inputs.failFastAfterSeconds, inputs.mode, inputs.prune, inputs.retries]).toEqual([
+      true,
+      90,
+      90,
+      'plan',
+      true,
+      2,
+    ]);
+  });
+
+  test('the lifecycle inputs: prune-confirm, force-adopt, retry-backoff, on-failure, history-limit, rollback-to', () => {
+    const { inputs, errors } = readInputs(
+      env({
+        manifests: 'a',
+        'prune-confirm': 'true',
+        'force-adopt': 'yes',
+        'retry-backoff': '30s',
+        'on-failure': 'rollback',
+        'history-limit': '3',
+        mode: 'rollback',
+        'rollback-to': 'v2',
+      }),
+    );
+    expect(errors).toEqual([]);
+    expect(inputs).toMatchObject({
+      pruneConfirm: true,
+      forceAdopt: true,
+      retryBackoffSeconds: 30,
+      onFailure: 'rollback',
+      historyLimit: 3,
+      mode: 'rollback',
+      rollbackTo: 'v2',
+    });
+    expect(readInputs(env({ manifests: 'a', 'on-failure': 'retry' })).errors).toEqual(['input on-failure: "retry" is not accepted; use one of fail, rollback']);
+  });
+
+  test('mode delete and mode rollback need no manifests (delete reads the inventory, rollback the history)', () => {
+    expect(readInputs(env({ manifests: '', mode: 'delete' })).errors).toEqual([]);
+    expect(readInputs(env({ manifests: '', mode: 'rollback' })).errors).toEqual([]);
   });
 
   test('every bad input is reported, each naming what is accepted', () => {
@@ -43,7 +81,7 @@ describe('readInputs', () => {
       'input manifests: required; give one file, directory or glob per line',
       expect.stringContaining('input app: app name "Bad_App" is not valid'),
       'input renderer: "jsonnet" is not accepted; use one of auto, plain, kustomize, helm',
-      'input mode: "apply" is not accepted; use one of sync, plan, diff, delete',
+      'input mode: "apply" is not accepted; use one of sync, plan, diff, delete, rollback',
       'input prune: "maybe" is not a boolean; use true or false',
       expect.stringContaining('input timeout: "soon" is not a duration'),
       'input retries: "-1" is not a whole number (0, 1, 2, ...)',

@@ -8,14 +8,42 @@ import { configMap, job, planOf } from './fake-controllers.js';
 
 const EXPECTED: Record<TaskAction, [TaskState, TaskState][]> = {
   apply: [
-    ['Pending', 'Applying'], ['Pending', 'Failed'], ['Pending', 'Cancelled'],
-    ['Applying', 'Applied'], ['Applying', 'Failed'], ['Applying', 'Cancelled'],
-    ['Applied', 'Succeeded'], ['Applied', 'Failed'], ['Applied', 'Cancelled'],
+    ['Pending', 'Applying'],
+    ['Pending', 'Failed'],
+    ['Pending', 'Cancelled'],
+    ['Applying', 'Applied'],
+    ['Applying', 'Failed'],
+    ['Applying', 'Cancelled'],
+    ['Applied', 'Succeeded'],
+    ['Applied', 'Failed'],
+    ['Applied', 'Cancelled'],
   ],
   hook: [
-    ['Pending', 'Applying'], ['Pending', 'Failed'], ['Pending', 'Cancelled'],
-    ['Applying', 'Running'], ['Applying', 'Failed'], ['Applying', 'Cancelled'],
-    ['Running', 'Succeeded'], ['Running', 'Failed'], ['Running', 'Cancelled'],
+    ['Pending', 'Applying'],
+    ['Pending', 'Failed'],
+    ['Pending', 'Cancelled'],
+    ['Applying', 'Running'],
+    ['Applying', 'Failed'],
+    ['Applying', 'Cancelled'],
+    ['Running', 'Succeeded'],
+    ['Running', 'Failed'],
+    ['Running', 'Cancelled'],
+  ],
+  prune: [
+    ['Pending', 'Applying'],
+    ['Pending', 'Skipped'],
+    ['Pending', 'Cancelled'],
+    ['Applying', 'Succeeded'],
+    ['Applying', 'Failed'],
+    ['Applying', 'Cancelled'],
+  ],
+  delete: [
+    ['Pending', 'Applying'],
+    ['Pending', 'Skipped'],
+    ['Pending', 'Cancelled'],
+    ['Applying', 'Succeeded'],
+    ['Applying', 'Failed'],
+    ['Applying', 'Cancelled'],
   ],
 };
 const ALL_STATES: TaskState[] = ['Pending', 'Applying', 'Applied', 'Running', 'Succeeded', 'Failed', 'Skipped', 'Cancelled'];
@@ -43,7 +71,7 @@ describe('task lifecycles', () => {
     expect(new TaskTracker(taskFor(action), 'x').action).toBe(action);
   });
 
-  it.each(['apply', 'hook'] as const)('%s: the table is exactly the declared moves', (action) => {
+  it.each(['apply', 'hook', 'prune', 'delete'] as const)('%s: the table is exactly the declared moves', (action) => {
     expect(pairs(action)).toEqual(EXPECTED[action]);
   });
 

@@ -10,9 +10,12 @@ import { REPO } from '../sync/harness.js';
 import { pathWithHelm } from '../../test/source/tools.js';
 
 // The action finds helm on PATH, as on GitHub's hosted runners; here it is built into the tool cache.
-beforeAll(() => {
-  process.env.PATH = pathWithHelm();
-}, 30 * 60 * 1000);
+beforeAll(
+  () => {
+    process.env.PATH = pathWithHelm();
+  },
+  30 * 60 * 1000,
+);
 
 const TOKEN = 'ghs_examplesToken0123456789abcdef';
 let github: FakeGitHub;
@@ -72,7 +75,7 @@ describe('examples with the renderers (issue 11)', () => {
   });
 });
 
-describe.skip('examples with mode: delete (issue 10)', () => {
+describe('examples with mode: delete (issue 10)', () => {
   test('preview-environment: synced on open, torn down on close with its PreDelete hook first', async () => {
     const ns = uniqueName('pr');
     try {

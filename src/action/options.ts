@@ -6,6 +6,7 @@ import type { ActionInputs } from '../inputs.js';
 import type { CheckoutOptions } from '../source/checkout.js';
 import { CHECKOUT_STATE } from './post-cleanup.js';
 import type { Problem } from '../model/problems.js';
+import { actionHolder } from '../pipeline/lock-holder.js';
 import type { SourceOptions, SyncOptions } from '../pipeline/options.js';
 
 type Env = Record<string, string | undefined>;
@@ -68,5 +69,17 @@ export function syncOptions(inputs: ActionInputs, env: Env, problems: Problem[])
     failFastAfterMs: inputs.failFastAfterSeconds * 1000,
     createNamespace: inputs.createNamespace,
     healthChecks: { text: inputs.healthChecks, root: env.GITHUB_WORKSPACE || process.cwd() },
+    lifecycle: {
+      prune: inputs.prune,
+      confirmPrune: inputs.pruneConfirm,
+      forceAdopt: inputs.forceAdopt,
+      holder: actionHolder(env),
+      lockTimeoutMs: inputs.lockTimeoutSeconds * 1000,
+      retries: inputs.retries,
+      retryBackoffMs: inputs.retryBackoffSeconds * 1000,
+      rollbackOnFailure: inputs.onFailure === 'rollback',
+      historyLimit: inputs.historyLimit,
+    },
+    rollback: inputs.mode === 'rollback' ? { to: inputs.rollbackTo || undefined } : undefined,
   };
 }

@@ -14,6 +14,7 @@ export async function runSyncMode(inputs: ActionInputs, env: Record<string, stri
     onKubeconfig: maskKubeconfigCredentials,
     onSignal: (name) => core.warning(`${name} received: cancelling the sync (no new task starts, running hooks are deleted)`),
     onReleaseFailure: (message) => core.warning(message),
+    onNotice: (message) => core.info(message),
   });
   if (run.problems.length > 0) return core.setFailed(refusal(run.problems.length, inputProblems.length));
   if (run.result && run.result.result !== 'Succeeded') core.setFailed(run.result.message);

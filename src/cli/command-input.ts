@@ -17,6 +17,7 @@ export function parseCommandArgs(
   usage: string,
   io: CliIo,
   check: (args: ParsedArgs) => void = () => {},
+  requireManifests = true,
 ): ParsedArgs | number {
   try {
     const args = parseArgs(argv, flags);
@@ -24,7 +25,7 @@ export function parseCommandArgs(
       io.stdout(usage);
       return EXIT_OK;
     }
-    if (!args.strings.manifests?.length) throw new UsageError('--manifests is required');
+    if (requireManifests && !args.strings.manifests?.length) throw new UsageError('--manifests is required');
     check(args);
     return args;
   } catch (err) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatProblem } from '../model/problems.js';
 import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import type { ReporterFactory } from '../pipeline/options.js';
+import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
 import { serverHost } from '../report/format.js';
 import { syncResultToJson } from '../report/result-json.js';
@@ -22,10 +23,26 @@ const FLAGS: FlagSpecs = {
   revision: { type: 'string', valueName: 'REV', description: 'revision being deployed (names generateName hooks)' },
   timeout: { type: 'string', valueName: 'DURATION', description: 'budget for the whole sync (default: 10m)' },
   'wave-delay': { type: 'string', valueName: 'DURATION', description: 'pause after each gate opens (default: 0s)' },
-  'fail-fast-after': { type: 'string', valueName: 'DURATION', description: 'fail a workload whose pod is stuck in ImagePullBackOff, CrashLoopBackOff... this long (default: 60s)' },
+  'fail-fast-after': {
+    type: 'string',
+    valueName: 'DURATION',
+    description: 'fail a workload whose pod is stuck in ImagePullBackOff, CrashLoopBackOff... this long (default: 60s)',
+  },
   'dry-run': { type: 'boolean', description: 'validate and dry-run server-side only; change nothing' },
   'create-namespace': { type: 'boolean', description: 'create the namespace first when missing' },
-  'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap' },
+  'health-checks': {
+    type: 'string',
+    valueName: 'FILE',
+    description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap',
+  },
+  prune: { type: 'boolean', description: 'delete objects of earlier syncs that left the manifests (default: report them as "would prune")' },
+  'confirm-prune': { type: 'boolean', description: 'also prune objects marked argocd.argoproj.io/sync-options: Prune=confirm' },
+  'force-adopt': { type: 'boolean', description: "take over objects labelled as another app's (applyset.kubernetes.io/part-of)" },
+  'lock-timeout': { type: 'string', valueName: 'DURATION', description: 'wait this long for another sync of the app to finish (default: 5m)' },
+  retries: { type: 'string', valueName: 'N', description: 'try a failed sync again up to N times (default: 0)' },
+  'retry-backoff': { type: 'string', valueName: 'DURATION', description: 'pause before the first retry, doubled each time, at most 3m (default: 5s)' },
+  'rollback-on-failure': { type: 'boolean', description: 'after a failed sync, sync the last successful release again (reported with it)' },
+  'history-limit': { type: 'string', valueName: 'N', description: 'syncs kept in the history, with their releases (default: 10)' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
   summary: { type: 'string', valueName: 'FILE', description: 'also write the job summary (Markdown, as a GitHub Actions run shows it) to FILE' },
   ...SOURCE_FLAGS,
@@ -33,12 +50,17 @@ const FLAGS: FlagSpecs = {
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
-         [--dry-run] [--create-namespace] [--health-checks FILE] [--output text|json] [--summary FILE]
+         [--dry-run] [--create-namespace] [--health-checks FILE] [--prune] [--confirm-prune]
+         [--force-adopt] [--lock-timeout 5m] [--retries N] [--retry-backoff 5s]
+         [--rollback-on-failure] [--history-limit 10] [--output text|json] [--summary FILE]
          ${SOURCE_USAGE}
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
-Exit codes: 0 succeeded, 1 sync failed, 2 invalid input (nothing applied), 130 cancelled.
+Objects it applies are recorded in the app's inventory (Secret wavesync-APP, an ApplySet); only one
+sync of an app runs at a time (Lease wavesync-APP).
+Exit codes: 0 succeeded, 1 sync failed (also: the lock was not obtained in time, an object belongs
+to another app), 2 invalid input (nothing applied), 130 cancelled.
 
 ${describeFlags(FLAGS)}
 `;
@@ -54,10 +76,22 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let waveDelayMs = 0;
   let failFastAfterMs = 0;
+  let lockTimeoutMs = 0;
+  let retryBackoffMs = 0;
+  let retries = 0;
+  let historyLimit = 10;
   const args = parseCommandArgs('sync', argv, FLAGS, SYNC_USAGE, io, (a) => {
     timeoutMs = duration(a.strings, 'timeout', '10m');
     waveDelayMs = duration(a.strings, 'wave-delay', '0s');
     failFastAfterMs = duration(a.strings, 'fail-fast-after', '60s');
+    lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+    retryBackoffMs = duration(a.strings, 'retry-backoff', '5s');
+    const rawRetries = a.strings.retries?.[0] ?? '0';
+    if (!/^\d+$/.test(rawRetries)) throw new UsageError(`--retries: "${rawRetries}" is not a whole number (0, 1, 2, ...)`);
+    retries = Number(rawRetries);
+    const rawLimit = a.strings['history-limit']?.[0] ?? '10';
+    if (!/^[1-9]\d*$/.test(rawLimit)) throw new UsageError(`--history-limit: "${rawLimit}" is not a whole number of at least 1`);
+    historyLimit = Number(rawLimit);
     checkSourceArgs(a);
   });
   if (typeof args === 'number') return args;
@@ -81,6 +115,17 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       failFastAfterMs,
       createNamespace: args.booleans['create-namespace'] ?? false,
       healthChecks: { file: args.strings['health-checks']?.[0] },
+      lifecycle: {
+        prune: args.booleans.prune ?? false,
+        confirmPrune: args.booleans['confirm-prune'] ?? false,
+        forceAdopt: args.booleans['force-adopt'] ?? false,
+        holder: cliHolder(),
+        lockTimeoutMs,
+        retries,
+        retryBackoffMs,
+        rollbackOnFailure: args.booleans['rollback-on-failure'] ?? false,
+        historyLimit,
+      },
       ...sourceFromArgs(args, io),
     },
     {
@@ -90,6 +135,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       ),
       onSignal: (name) => io.stderr(`wavesync: ${name} received, cancelling: no new task starts, running hooks are deleted\n`),
       onReleaseFailure: (message) => io.stderr(`wavesync: ${message}\n`),
+      onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
     },
   );
   if (problems.length > 0 || !result) {

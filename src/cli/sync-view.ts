@@ -58,7 +58,7 @@ export class SyncView {
       case 'task-finished': {
         const t = this.fold.task(e.taskId);
         const took = t?.startedAt != null ? ` in ${secs(e.at - t.startedAt)}` : '';
-        return `  ${this.label(e.taskId)}: ${e.state}${took}${e.state === 'Failed' ? `: ${e.message}` : ''}`;
+        return `  ${this.label(e.taskId)}: ${e.state}${took}${e.state === 'Failed' || e.state === 'Skipped' ? `: ${e.message}` : ''}`;
       }
       case 'hook-log':
         return `  ${e.hookName} | ${e.line}`;
@@ -120,9 +120,12 @@ export class SyncView {
     const now = Date.now();
     const lines = [`${this.step}`];
     for (const t of this.fold.snapshot().current?.tasks ?? []) {
-      if (t.startedAt == null) continue;
-      const took = secs((t.finishedAt ?? now) - t.startedAt);
-      lines.push(`  ${objectLabel(t).padEnd(40)} ${boardState(t).padEnd(11)} ${took.padStart(7)}  ${t.message.split('\n')[0]}`.slice(0, process.stdout.columns || 160));
+      // Skipped tasks never start (a member kept from pruning): shown with their reason.
+      if (t.startedAt == null && t.state !== 'Skipped') continue;
+      const took = t.startedAt == null ? '' : secs((t.finishedAt ?? now) - t.startedAt);
+      lines.push(
+        `  ${objectLabel(t).padEnd(40)} ${boardState(t).padEnd(11)} ${took.padStart(7)}  ${t.message.split('\n')[0]}`.slice(0, process.stdout.columns || 160),
+      );
     }
     return lines;
   }

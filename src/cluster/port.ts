@@ -69,10 +69,15 @@ export interface ClusterPort {
   resolve(apiVersion: string, kind: string): Promise<ResourceInfo | null>;
   /** Drop cached discovery, e.g. after a CRD was created. */
   invalidateDiscovery(): void;
+  /** The apiVersion the server prefers for an API group ("" → "v1"); null when it does not serve the group. */
+  preferredVersion(group: string): Promise<string | null>;
 
   /** Server-side apply, field manager "wavesync", force=true. Returns the live object. */
   apply(obj: K8sObject, opts?: WriteOptions): Promise<K8sObject>;
-  /** PUT the object (replace), or create it when missing. */
+  /**
+   * PUT the object (replace), or create it when missing. With metadata.resourceVersion set, the
+   * server refuses (409 Conflict) when the object changed since (optimistic locking, the Lease).
+   */
   replace(obj: K8sObject, opts?: WriteOptions): Promise<K8sObject>;
   /** POST the object (needed for generateName). */
   create(obj: K8sObject, opts?: WriteOptions): Promise<K8sObject>;

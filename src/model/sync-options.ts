@@ -10,5 +10,6 @@ export const ACCEPTED_SYNC_OPTIONS = [
   'SkipDryRunOnMissingResource=true',
   'PruneLast=true',
   'CreateNamespace=true',
+  'Delete=false',
 ] as const;
 export type SyncOption = (typeof ACCEPTED_SYNC_OPTIONS)[number];

@@ -40,6 +40,26 @@ export interface ClusterOptions {
   label: string;
 }
 
+/** The app's lifecycle around a sync (SEMANTICS 6, 8): inventory, pruning, the lock, retries. */
+export interface LifecycleOptions {
+  prune: boolean;
+  /** Prune=confirm objects may be pruned by this run. */
+  confirmPrune: boolean;
+  /** Take over objects labelled for another ApplySet. */
+  forceAdopt: boolean;
+  /** Who holds the lock: the workflow run's URL, or user@host and PID. */
+  holder: string;
+  lockTimeoutMs: number;
+  /** Failed syncs are tried again this many times (validation failures never). */
+  retries: number;
+  /** The pause before the first retry; it doubles each time, at most 3 minutes (Argo CD's policy). */
+  retryBackoffMs: number;
+  /** After a failed sync, sync the last successful release again (on-failure: rollback). */
+  rollbackOnFailure: boolean;
+  /** History entries kept (and release Secrets with them). */
+  historyLimit: number;
+}
+
 export interface SyncOptions extends SourceOptions {
   mode: Extract<SyncMode, 'sync' | 'dry-run'>;
   cluster: ClusterOptions;
@@ -49,6 +69,18 @@ export interface SyncOptions extends SourceOptions {
   createNamespace: boolean;
   /** Custom CEL health rules: a file (CLI) or inline YAML (action). */
   healthChecks: { file?: string; text?: string; root?: string };
+  /** Absent: no inventory, no lock, one attempt (the engine alone, as in tests of it). */
+  lifecycle?: LifecycleOptions;
+  /** mode rollback: sync a stored release instead of the manifests (`to`: "v3" or a revision; default the previous one). */
+  rollback?: { to?: string };
+}
+
+/** mode delete: the app torn down from its inventory; manifests (optional) give its delete hooks. */
+export interface DeleteOptions extends SourceOptions {
+  cluster: ClusterOptions;
+  timeoutMs: number;
+  holder: string;
+  lockTimeoutMs: number;
 }
 
 /** Everything one run ends with, for the entry point to turn into outputs or an exit code. */
@@ -58,6 +90,8 @@ export interface PipelineResult {
   problems: Problem[];
   /** The engine's result; null when the run stopped at the problems above (or in mode plan). */
   result: SyncResult | null;
+  /** Earlier attempts that failed and were retried (retries), oldest first. */
+  attempts?: SyncResult[];
 }
 
 /** A consumer of the run's events, started before the first event and finished after the last. */
@@ -79,6 +113,8 @@ export interface SyncHooks {
   onKubeconfig?: (kc: KubeConfig) => void;
   /** SIGINT/SIGTERM received: the sync is being cancelled. */
   onSignal?: (name: string) => void;
+  /** Something to tell before the sync's own output starts (waiting for the lock). */
+  onNotice?: (message: string) => void;
   /** A resource could not be released (never changes the outcome). */
   onReleaseFailure?: (message: string) => void;
 }

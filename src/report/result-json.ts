@@ -2,7 +2,8 @@
 // `summary` output, and, item for item, its `failed-resources` output. Durations in milliseconds,
 // states as `state`, manifest positions as `file` and `line`.
 import type { Phase } from '../model/phases.js';
-import type { Problem } from '../model/problems.js';
+import { isLiveSource } from '../model/live-source.js';
+import type { Problem, Source } from '../model/problems.js';
 import type { Plan, Step } from '../plan/types.js';
 import type { StepResult, SyncResult, TaskFailure, TaskResult } from '../sync/events.js';
 
@@ -30,8 +31,9 @@ export interface TaskJson {
   action: string | null;
   message: string;
   durationMs: number | null;
-  file: string;
-  line: number;
+  /** null for an object known only from the cluster (a member being pruned or deleted). */
+  file: string | null;
+  line: number | null;
 }
 
 export interface StepJson {
@@ -57,17 +59,45 @@ export interface ResultJson {
   syncFailFailures: FailureJson[];
   /** Every step in the order it runs (or would run): PreSync, Sync, PostSync, then SyncFail. */
   steps: StepJson[];
+  /** Earlier attempts that failed and were retried, oldest first (only when there were any). */
+  attempts?: { result: string; reason: string | null; message: string; durationMs: number }[];
+  /** The sync of the last successful release after this failed one (on-failure: rollback). */
+  rollback?: { release: number; revision: string | null; result: string; reason: string | null; message: string; durationMs: number };
 }
+
+/** A manifest position; null for an object known only from the cluster. */
+const place = (s: Source) => (isLiveSource(s) ? { file: null, line: null } : { file: s.file, line: s.line });
 
 const span = (from: number | null, to: number | null) => (from !== null && to !== null ? Math.max(0, to - from) : null);
 
 export function failureJson(f: TaskFailure): FailureJson {
-  return { phase: f.phase, wave: f.wave, kind: f.kind, namespace: f.namespace, name: f.name, reason: f.reason, message: f.message, file: f.source.file, line: f.source.line, logTail: f.logTail };
+  return {
+    phase: f.phase,
+    wave: f.wave,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    reason: f.reason,
+    message: f.message,
+    ...place(f.source),
+    logTail: f.logTail,
+  };
 }
 
 /** A problem found before anything was applied, as a failure. */
 export function problemJson(p: Problem): FailureJson {
-  return { phase: null, wave: null, kind: null, namespace: null, name: null, reason: 'Validation', message: p.message, file: p.source?.file ?? null, line: p.source?.line ?? null, logTail: [] };
+  return {
+    phase: null,
+    wave: null,
+    kind: null,
+    namespace: null,
+    name: null,
+    reason: 'Validation',
+    message: p.message,
+    file: p.source?.file ?? null,
+    line: p.source?.line ?? null,
+    logTail: [],
+  };
 }
 
 function taskJson(t: TaskResult): TaskJson {
@@ -81,8 +111,7 @@ function taskJson(t: TaskResult): TaskJson {
     action: t.action,
     message: t.message,
     durationMs: span(t.startedAt, t.finishedAt),
-    file: t.source.file,
-    line: t.source.line,
+    ...place(t.source),
   };
 }
 
@@ -96,7 +125,18 @@ function plannedStepJson(s: Step): StepJson {
     wave: s.wave,
     state: 'Pending',
     durationMs: null,
-    tasks: s.tasks.map((t) => ({ kind: t.kind, namespace: t.namespace, name: t.name, hook: t.hook, state: 'Pending', health: null, action: null, message: '', durationMs: null, file: t.source.file, line: t.source.line })),
+    tasks: s.tasks.map((t) => ({
+      kind: t.kind,
+      namespace: t.namespace,
+      name: t.name,
+      hook: t.hook,
+      state: 'Pending',
+      health: null,
+      action: null,
+      message: '',
+      durationMs: null,
+      ...place(t.source),
+    })),
   };
 }
 
@@ -114,6 +154,8 @@ export function syncResultToJson(r: SyncResult, server: string | null = r.server
     failures: r.failures.map(failureJson),
     syncFailFailures: r.syncFailFailures.map(failureJson),
     steps: [...r.steps, ...r.syncFailSteps].map(stepJson),
+    ...(r.attempts?.length ? { attempts: r.attempts.map((a) => ({ ...a })) } : {}),
+    ...(r.rollback ? { rollback: { ...r.rollback } } : {}),
   };
 }
 
@@ -136,7 +178,14 @@ export function planResultJson(plan: Plan, durationMs = 0): ResultJson {
 }
 
 /** A run that stopped before anything was applied: every problem is a failure. */
-export function refusedResultJson(opts: { app: string; revision: string | null; mode: string; problems: Problem[]; message: string; durationMs: number }): ResultJson {
+export function refusedResultJson(opts: {
+  app: string;
+  revision: string | null;
+  mode: string;
+  problems: Problem[];
+  message: string;
+  durationMs: number;
+}): ResultJson {
   return {
     app: opts.app,
     revision: opts.revision,

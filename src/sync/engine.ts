@@ -13,10 +13,15 @@ import { HookCleanup } from './hook-cleanup.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
 import type { RunContext, StepOutcome } from './run-context.js';
-import { runStep } from './step-runner.js';
+import { runStepWithPrunes } from './prune-step.js';
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../model/problems.js';
+import { objectLabel } from '../model/object-ref.js';
+import { InventoryStage, type PreparedInventory } from './inventory-stage.js';
+import { withPruneTasks } from '../plan/prune-plan.js';
+import { describeApiError } from './validate.js';
+import { isUnreachable } from '../cluster/port.js';
 
 export type EngineState = 'Validating' | 'Syncing' | 'SyncFail' | 'Finished';
 
@@ -47,34 +52,81 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const finish = async (result: SyncOutcome, reason: FailureReason | null, message: string): Promise<SyncResult> => {
     enter('Finished');
     // Delete policies act now that the sync is over (SEMANTICS 4); a cleanup error is a warning.
-    await hookCleanup.run(opts.cluster, opts.bus, result, now).catch((err) =>
-      opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }),
-    );
+    await hookCleanup
+      .run(opts.cluster, opts.bus, result, now)
+      .catch((err) => opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }));
     for (const l of lingeringLogs) l.stop();
+    if (stage && syncing)
+      await stage
+        .writeAfter(result)
+        .catch((err) => opts.bus.emit({ type: 'warning', at: now(), message: `the inventory could not be updated after the sync: ${describeApiError(err)}` }));
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
     return r;
   };
 
-  opts.bus.emit({ type: 'sync-started', at: started, plan: opts.plan, mode: opts.mode, server: opts.cluster.serverHost() });
+  // The inventory is read first (reads only), so the prune tasks are part of the reported plan.
+  let inventory: PreparedInventory | null = null;
+  let inventoryProblem: string | null = null;
+  let unreachable: unknown = null;
+  if (opts.inventory) {
+    try {
+      inventory = await InventoryStage.prepare(opts.cluster, opts.plan, opts.inventory);
+    } catch (err) {
+      // An unreachable server ends the run once, as validation does (below), not as bad input.
+      if (isUnreachable(err)) unreachable = err;
+      else inventoryProblem = `the inventory (Secret ${opts.plan.namespace}/wavesync-${opts.plan.app}) could not be read: ${describeApiError(err)}`;
+    }
+  }
+  const stage = inventory?.stage ?? null;
+  let syncing = false;
+  opts.bus.emit({ type: 'sync-started', at: started, plan: inventory?.plan ?? opts.plan, mode: opts.mode, server: opts.cluster.serverHost() });
   try {
+    if (unreachable) throw unreachable;
+    if (inventoryProblem) {
+      opts.bus.emit({ type: 'validation-failed', at: now(), errors: [{ source: null, message: inventoryProblem }] });
+      return await finish('Failed', 'Validation', inventoryProblem);
+    }
+    for (const message of inventory?.adopted ?? []) opts.bus.emit({ type: 'warning', at: now(), message });
+    const wouldPrune = stage?.pruneTasks.filter((t) => t.keep === 'prune-off') ?? [];
+    if (wouldPrune.length)
+      opts.bus.emit({
+        type: 'warning',
+        at: now(),
+        message: `would prune ${wouldPrune.length} object(s) no longer in the manifests (prune is off): ${wouldPrune.map((t) => objectLabel(t)).join(', ')}`,
+      });
+    if (inventory?.refusals.length) {
+      for (const f of inventory.refusals)
+        opts.bus.emit({ type: 'task-finished', at: now(), taskId: f.taskId, state: 'Failed', message: f.message, failure: f });
+      return await finish(
+        'Failed',
+        'Adoption',
+        `${inventory.refusals.length} object(s) belong to another app; nothing was applied:\n${inventory.refusals.map((f) => formatProblem(f)).join('\n')}`,
+      );
+    }
     // Validating: nothing in the cluster changes unless create-namespace asks for the namespace.
     if (opts.createNamespace && opts.mode !== 'dry-run') {
       if (await ensureNamespace(opts.cluster, opts.plan.namespace))
         opts.bus.emit({ type: 'info', at: now(), message: `created namespace ${opts.plan.namespace}` });
     }
-    const validated = await validateAgainstCluster(opts.cluster, opts.plan, { signal: cancel });
+    const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, { signal: cancel });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
-      return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
+      return await finish(
+        'Failed',
+        'Validation',
+        `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`,
+      );
     }
     if (cancel.aborted) return await finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
     if (opts.mode === 'dry-run') {
+      for (const t of stage?.pruneTasks ?? [])
+        opts.bus.emit({ type: 'task-finished', at: now(), taskId: t.id, state: 'Skipped', message: stage!.keepMessage(t) ?? 'would be pruned' });
       const counts = await reportPlannedChanges(opts, validated, now);
       return await finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
     }
 
-    const plan = validated.plan;
+    const plan = withPruneTasks(validated.plan, stage?.pruneTasks ?? []);
     const names = new Map<string, string>();
     const liveName = (t: Task) => {
       if (t.name) return t.name;
@@ -94,12 +146,17 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       appliedAnything: false,
       lingeringLogs,
       hookCleanup,
+      inventory: stage,
     };
 
+    // New kinds and namespaces are in the parent before anything is applied.
+    if (stage) await stage.writeBefore();
+    syncing = true;
     enter('Syncing');
     const main = await runSteps(ctx, plan.steps);
     if (main.state === 'Succeeded') return await finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
-    if (main.state === 'Cancelled') return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
+    if (main.state === 'Cancelled')
+      return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
 
     const failMessage = describeFailure(builder, main);
     if (ctx.appliedAnything && plan.syncFail.length > 0) {
@@ -118,11 +175,11 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   }
 }
 
-async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & { failedStep: Step | null }> {
+export async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & { failedStep: Step | null }> {
   for (const [index, step] of steps.entries()) {
     if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
     ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });
-    const outcome = await runStep(ctx, step);
+    const outcome = await runStepWithPrunes(ctx, step);
     ctx.bus.emit({ type: 'step-finished', at: ctx.now(), phase: step.phase, wave: step.wave, index, state: outcome.state });
     if (outcome.state !== 'Succeeded') return { ...outcome, failedStep: step };
     if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
@@ -153,4 +210,3 @@ function describeFailure(builder: ResultBuilder, main: StepOutcome & { failedSte
   if (!f) return `${where} failed (${main.reason ?? 'unknown reason'})`;
   return `${where} failed: ${f.kind} ${f.namespace ? f.namespace + '/' : ''}${f.name} (${f.source.file}:${f.source.line}): ${f.message}`;
 }
-

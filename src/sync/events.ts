@@ -8,7 +8,7 @@ import type { Plan, Task } from '../plan/types.js';
 export type SyncMode = 'sync' | 'delete' | 'dry-run';
 export type SyncOutcome = 'Succeeded' | 'Failed' | 'Cancelled';
 /** Why a sync failed, when it did. */
-export type FailureReason = 'Validation' | 'Apply' | 'HookFailed' | 'Degraded' | 'Missing' | 'Timeout' | 'Cancelled';
+export type FailureReason = 'Validation' | 'Apply' | 'HookFailed' | 'Degraded' | 'Missing' | 'Timeout' | 'Cancelled' | 'Adoption' | 'Lock';
 
 export type TaskState =
   | 'Pending'
@@ -20,7 +20,7 @@ export type TaskState =
   | 'Skipped'
   | 'Cancelled';
 
-export type ApplyAction = 'created' | 'configured' | 'unchanged' | 'replaced' | 'recreated';
+export type ApplyAction = 'created' | 'configured' | 'unchanged' | 'replaced' | 'recreated' | 'pruned' | 'deleted';
 
 export interface TaskFailure {
   taskId: string;
@@ -78,6 +78,19 @@ export interface SyncResult {
   finishedAt: number;
   durationMs: number;
   server: string | null;
+  /** Earlier attempts of this run that failed and were retried (retries), oldest first. */
+  attempts?: AttemptSummary[];
+  /** The sync of the last successful release that followed this failed one (on-failure: rollback). */
+  rollback?: AttemptSummary & { revision: string | null; release: number };
+  /** Where this sync is in the app's history (set by the pipeline once recorded). */
+  release?: { number: number; previous: { number: number; revision: string | null; result: string; startedAt: string } | null };
+}
+
+export interface AttemptSummary {
+  result: SyncOutcome;
+  reason: FailureReason | null;
+  message: string;
+  durationMs: number;
 }
 
 export type SyncEvent =

@@ -3,6 +3,7 @@ import type { ClusterPort } from '../cluster/port.js';
 import type { Plan } from '../plan/types.js';
 import type { EventBus, SyncMode } from './events.js';
 import type { HealthRules } from './health-adapter.js';
+import type { InventoryOptions } from './inventory-stage.js';
 
 export interface EngineOptions {
   cluster: ClusterPort;
@@ -25,6 +26,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** Budget for SyncFail hooks after a failure (default: min(timeout, 5 min)). */
   syncFailTimeoutMs?: number;
+  /** Keep the app's inventory (ApplySet) and prune by it; absent: no inventory at all. */
+  inventory?: InventoryOptions;
   /** Clock, for tests. */
   now?: () => number;
 }

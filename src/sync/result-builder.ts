@@ -60,7 +60,7 @@ export class ResultBuilder {
         this.mode = e.mode;
         this.server = e.server;
         this.startedAt = e.at;
-        this.initSteps(e.mode === 'delete' ? [...e.plan.preDelete, ...e.plan.postDelete] : e.plan.steps);
+        this.initSteps(e.mode === 'delete' ? [...e.plan.preDelete, ...e.plan.steps, ...e.plan.postDelete] : e.plan.steps);
         this.initSteps(e.plan.syncFail);
         break;
       case 'step-started': {
@@ -87,7 +87,8 @@ export class ResultBuilder {
       case 'planned-change': {
         const t = this.tasks.get(e.taskId);
         const action = { create: 'created', update: 'configured', unchanged: 'unchanged' } as const;
-        if (t) Object.assign(t, { action: action[e.change], message: e.fields.length ? `would change ${e.fields.join(', ')}` : `would be ${action[e.change]}` });
+        if (t)
+          Object.assign(t, { action: action[e.change], message: e.fields.length ? `would change ${e.fields.join(', ')}` : `would be ${action[e.change]}` });
         break;
       }
       case 'task-health': {

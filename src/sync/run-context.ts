@@ -7,6 +7,7 @@ import type { HookCleanup } from './hook-cleanup.js';
 import type { HookLogs } from './hook-logs.js';
 import type { ObjectFeed } from './object-feed.js';
 import type { EngineOptions } from './options.js';
+import type { InventoryStage } from './inventory-stage.js';
 
 export interface RunContext {
   cluster: ClusterPort;
@@ -25,6 +26,8 @@ export interface RunContext {
   lingeringLogs: HookLogs[];
   /** Hooks to delete when the sync ends, by their delete policies. */
   hookCleanup: HookCleanup;
+  /** The app's inventory, when the sync keeps one (prune tasks run through it). */
+  inventory?: InventoryStage | null;
 }
 
 export interface StepOutcome {

@@ -4,7 +4,7 @@
 import type { Task } from '../plan/types.js';
 import type { TaskState } from './events.js';
 
-export type TaskAction = 'apply' | 'hook';
+export type TaskAction = 'apply' | 'hook' | 'prune' | 'delete';
 
 type Table = Partial<Record<TaskState, readonly TaskState[]>>;
 
@@ -22,9 +22,22 @@ export const LIFECYCLES: Record<TaskAction, Table> = {
     Applying: ['Running', 'Failed', 'Cancelled'],
     Running: ['Succeeded', 'Failed', 'Cancelled'],
   },
+  // A member that left the manifests (remove-task.ts): deleted and awaited until gone, or kept
+  // (Skipped: Prune=false, Prune=confirm, prune off).
+  prune: {
+    Pending: ['Applying', 'Skipped', 'Cancelled'],
+    Applying: ['Succeeded', 'Failed', 'Cancelled'],
+  },
+  // A member of an app being deleted (remove-task.ts): the same moves; Skipped is Delete=false.
+  delete: {
+    Pending: ['Applying', 'Skipped', 'Cancelled'],
+    Applying: ['Succeeded', 'Failed', 'Cancelled'],
+  },
 };
 
 export function actionOf(task: Pick<Task, 'hook'>): TaskAction {
+  const declared = (task as { action?: TaskAction }).action;
+  if (declared === 'prune' || declared === 'delete') return declared;
   return task.hook ? 'hook' : 'apply';
 }
 

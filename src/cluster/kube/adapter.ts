@@ -6,7 +6,6 @@ import { contextNamespace } from '../kubeconfig.js';
 import type { ObjectRef } from '../../model/object-ref.js';
 import {
   ApiError,
-
   type ClusterPort,
   type ListOptions,
   type LogOptions,
@@ -95,6 +94,7 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
   const cluster: KubeCluster = {
     resolve: (apiVersion, kind) => discovery.resolve(apiVersion, kind),
     invalidateDiscovery: () => discovery.invalidate(),
+    preferredVersion: (group) => discovery.preferredVersion(group),
 
     async apply(obj, wopts) {
       const paths = await pathsOf(obj);
@@ -215,4 +215,3 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
   };
   return cluster;
 }
-

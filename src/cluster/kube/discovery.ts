@@ -15,6 +15,11 @@ interface APIResourceList {
   resources?: APIResource[];
 }
 
+interface APIGroup {
+  preferredVersion?: { groupVersion: string };
+  versions?: { groupVersion: string }[];
+}
+
 export class Discovery {
   private readonly cache = new Map<string, Promise<APIResourceList | null>>();
 
@@ -50,6 +55,13 @@ export class Discovery {
       plural: found.name,
       namespaced: found.namespaced,
     };
+  }
+
+  async preferredVersion(group: string): Promise<string | null> {
+    if (group === '') return 'v1';
+    if (!/^[a-z0-9.-]+$/.test(group)) return null;
+    const found = await this.http.jsonOrNull<APIGroup>({ method: 'GET', path: `/apis/${group}` });
+    return found?.preferredVersion?.groupVersion ?? found?.versions?.[0]?.groupVersion ?? null;
   }
 
   private forget(apiVersion: string): void {

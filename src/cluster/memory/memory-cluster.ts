@@ -110,6 +110,12 @@ export class MemoryCluster implements ClusterPort {
 
   invalidateDiscovery(): void {}
 
+  async preferredVersion(group: string): Promise<string | null> {
+    const info = [...this.kinds.values()].find((k) => k.group === group);
+    if (!info) return null;
+    return group ? `${group}/${info.version}` : info.version;
+  }
+
   async apply(obj: K8sObject, opts: WriteOptions = {}): Promise<K8sObject> {
     return this.writeOp(opts.dryRun ? 'dry-run' : 'apply', obj, opts, (o) => {
       const cur = this.store.get(this.keyOf(o));
@@ -121,6 +127,9 @@ export class MemoryCluster implements ClusterPort {
   async replace(obj: K8sObject, opts: WriteOptions = {}): Promise<K8sObject> {
     return this.writeOp(opts.dryRun ? 'dry-run' : 'replace', obj, opts, (o) => {
       const cur = this.store.get(this.keyOf(o));
+      const expected = o.metadata.resourceVersion;
+      if (expected && (!cur || cur.metadata.resourceVersion !== expected))
+        throw new ApiError(409, `Operation cannot be fulfilled on ${o.kind} "${o.metadata.name}": the object has been modified`, 'Conflict');
       return cur ? { ...o, metadata: { ...o.metadata, uid: cur.metadata.uid }, status: cur.status } : o;
     });
   }
@@ -267,7 +276,10 @@ export class MemoryCluster implements ClusterPort {
         plural: spec.names.plural,
         namespaced: spec.scope !== 'Cluster',
       });
-    const established = [{ type: 'NamesAccepted', status: 'True' }, { type: 'Established', status: 'True' }];
+    const established = [
+      { type: 'NamesAccepted', status: 'True' },
+      { type: 'Established', status: 'True' },
+    ];
     if (this.kinds.has(key) || this.crdEstablishDelayMs <= 0) {
       serve();
       crd.status = { conditions: established };

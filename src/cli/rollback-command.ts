@@ -1,0 +1,110 @@
+// wavesync rollback: sync a release stored in the app's history again, exactly as it was applied
+// (hooks included), without reading or rendering any manifest.
+import { formatProblem } from '../model/problems.js';
+import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
+import { cliHolder } from '../pipeline/lock-holder.js';
+import { runSyncPipeline } from '../pipeline/sync.js';
+import { serverHost } from '../report/format.js';
+import { syncResultToJson } from '../report/result-json.js';
+import { describeFlags, UsageError, type FlagSpecs } from './args.js';
+import { parseCommandArgs, resolveApp } from './command-input.js';
+import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import { SyncView } from './sync-view.js';
+
+const FLAGS: FlagSpecs = {
+  app: { type: 'string', valueName: 'NAME', description: 'app (default: the repository directory name)' },
+  namespace: { type: 'string', valueName: 'NS', description: "the app's namespace (default: default)" },
+  to: { type: 'string', valueName: 'REVISION', description: 'release (v3) or revision to return to (default: the one before the newest)' },
+  kubeconfig: { type: 'string', valueName: 'FILE', description: 'kubeconfig file (default: KUBECONFIG, then ~/.kube/config)' },
+  context: { type: 'string', valueName: 'NAME', description: "kubeconfig context (default: the file's current context)" },
+  timeout: { type: 'string', valueName: 'DURATION', description: 'budget for the sync (default: 10m)' },
+  'lock-timeout': { type: 'string', valueName: 'DURATION', description: 'wait this long for a running sync of the app (default: 5m)' },
+  prune: { type: 'boolean', description: 'prune what the release does not have' },
+  output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
+};
+
+export const ROLLBACK_USAGE = `Usage: wavesync rollback --app NAME [--namespace NS] [--to REVISION] [--kubeconfig FILE] [--context NAME]
+         [--timeout 10m] [--lock-timeout 5m] [--prune] [--output text|json]
+
+Syncs a successful release kept in the app's history (wavesync history) again, hooks included.
+Exit codes: 0 rolled back, 1 the sync failed, 2 invalid input or no such release, 130 cancelled.
+
+${describeFlags(FLAGS)}
+`;
+
+function duration(args: Record<string, string[]>, name: string, fallback: string): number {
+  const raw = args[name]?.[0] ?? fallback;
+  const seconds = parseDuration(raw);
+  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
+  return Math.round(seconds * 1000);
+}
+
+async function runRollback(argv: string[], io: CliIo): Promise<number> {
+  let timeoutMs = 0;
+  let lockTimeoutMs = 0;
+  const args = parseCommandArgs(
+    'rollback',
+    argv,
+    FLAGS,
+    ROLLBACK_USAGE,
+    io,
+    (a) => {
+      timeoutMs = duration(a.strings, 'timeout', '10m');
+      lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+    },
+    false,
+  );
+  if (typeof args === 'number') return args;
+  const where = resolveApp('rollback', args, io);
+  if (typeof where === 'number') return where;
+  const json = args.strings.output?.[0] === 'json';
+  const view = new SyncView(json ? io.stderr : io.stdout, false);
+  const { problems, result } = await runSyncPipeline(
+    {
+      manifests: [],
+      root: where.root,
+      cwd: io.cwd,
+      app: where.app,
+      namespace: args.strings.namespace?.[0] ?? 'default',
+      revision: null,
+      mode: 'sync',
+      cluster: { path: args.strings.kubeconfig?.[0], context: args.strings.context?.[0], env: io.env, label: 'wavesync rollback' },
+      timeoutMs,
+      waveDelayMs: 0,
+      failFastAfterMs: 60_000,
+      createNamespace: false,
+      healthChecks: {},
+      lifecycle: {
+        prune: args.booleans.prune ?? false,
+        confirmPrune: false,
+        forceAdopt: false,
+        holder: cliHolder(),
+        lockTimeoutMs,
+        retries: 0,
+        retryBackoffMs: 0,
+        rollbackOnFailure: false,
+        historyLimit: 10,
+      },
+      rollback: { to: args.strings.to?.[0] },
+    },
+    {
+      reporter: (bus) => {
+        bus.on(view.listener);
+        return { finish: async () => {} };
+      },
+      onSignal: (name) => io.stderr(`wavesync: ${name} received, cancelling\n`),
+      onReleaseFailure: (message) => io.stderr(`wavesync: ${message}\n`),
+      onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
+    },
+  );
+  if (problems.length > 0 || !result) {
+    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
+    return EXIT_USAGE;
+  }
+  if (json) io.stdout(JSON.stringify(syncResultToJson(result, serverHost(result.server)), null, 2) + '\n');
+  if (result.result === 'Succeeded') return EXIT_OK;
+  if (result.result === 'Cancelled') return EXIT_CANCELLED;
+  return result.reason === 'Validation' ? EXIT_USAGE : EXIT_FAILED;
+}
+
+export const rollbackCommand: Command = { name: 'rollback', summary: 'sync a release kept in the history again', run: runRollback };
