@@ -11,6 +11,8 @@
 #   WAVESYNC_CACHE          binary cache root (see build.sh)
 #   WAVESYNC_CLUSTER_STATE  state dir (default test/cluster/.state)
 #   UP_TIMEOUT              seconds to wait for each readiness step (default 120)
+#   WAVESYNC_APISERVER_EXTRA_ARGS  extra kube-apiserver flags, space-separated (the benchmark
+#                           turns on an audit log of its contenders' requests with it)
 #   UP_STATUS_FILE          if set, "reused" or "started" is written there
 #   WAVESYNC_E2E_USER       set by the jest globalSetup (its pid): registers the
 #                           run as a user of the cluster (see down.sh --e2e-release).
@@ -234,6 +236,7 @@ wait_for "etcd health" curl -fsS "http://127.0.0.1:$ETCD_PORT/health"
 # ---------------------------------------------------------------------------
 # kube-apiserver
 # ---------------------------------------------------------------------------
+read -r -a APISERVER_EXTRA_ARGS <<< "${WAVESYNC_APISERVER_EXTRA_ARGS:-}"
 log "starting kube-apiserver $K8S_VERSION on https://127.0.0.1:$API_PORT"
 start kube-apiserver \
   --bind-address=127.0.0.1 \
@@ -253,6 +256,7 @@ start kube-apiserver \
   --kubelet-preferred-address-types=InternalIP \
   --allow-privileged=true \
   --profiling=false \
+  "${APISERVER_EXTRA_ARGS[@]}" \
   --v=1
 wait_for "kube-apiserver /readyz" readyz_ok
 

@@ -6,7 +6,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -16,14 +15,15 @@ import (
 	"time"
 
 	"github.com/go-logr/logr"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/argoproj/gitops-engine/pkg/cache"
-	"github.com/argoproj/gitops-engine/pkg/engine"
 	"github.com/argoproj/gitops-engine/pkg/sync"
 	"github.com/argoproj/gitops-engine/pkg/sync/common"
 	"github.com/argoproj/gitops-engine/pkg/utils/kube"
+	"github.com/argoproj/gitops-engine/pkg/utils/tracing"
 )
 
 // The mark that tells the cluster cache which live objects belong to this app.
@@ -44,7 +44,7 @@ func main() {
 		fail("--dir is required")
 	}
 	start := time.Now()
-	target, err := readManifests(*dir, *app)
+	target, err := readManifests(*dir, *app, *namespace)
 	if err != nil {
 		fail(err.Error())
 	}
@@ -63,12 +63,11 @@ func main() {
 			return mark, mark != ""
 		}),
 	)
-	gitops := engine.NewEngine(config, clusterCache, engine.WithLogr(log))
-	stop, err := gitops.Run()
-	if err != nil {
+	if err := clusterCache.EnsureSynced(); err != nil {
 		fail(fmt.Sprintf("cluster cache: %v", err))
 	}
-	defer stop()
+	defer clusterCache.Invalidate()
+	kubectl := &kube.KubectlCmd{Log: log, Tracer: tracing.NopTracer{}}
 	opts := []sync.SyncOpt{sync.WithLogr(log), sync.WithPrune(false), sync.WithServerSideApply(*serverSide)}
 	if *waveDelay > 0 {
 		opts = append(opts, sync.WithSyncWaveHook(func(_ common.SyncPhase, _ int, final bool) error {
@@ -78,9 +77,54 @@ func main() {
 			return nil
 		}))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
-	defer cancel()
-	results, err := gitops.Sync(ctx, target, func(r *cache.Resource) bool { return r.Info == *app }, "bench", *namespace, opts...)
+	isManaged := func(r *cache.Resource) bool { return r.Info == *app }
+	// Argo CD's controller loop: on every change of a managed object (or each second), rebuild
+	// the sync context from the live state and the operation's state so far, and run it once.
+	// (engine.Sync builds the context once and never sees the hooks it creates.)
+	changed := make(chan struct{}, 1)
+	unsubscribe := clusterCache.OnResourceUpdated(func(newRes, oldRes *cache.Resource, _ map[kube.ResourceKey]*cache.Resource) {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	defer unsubscribe()
+	deadline := time.Now().Add(*timeout)
+	var phase common.OperationPhase
+	var message string
+	var results []common.ResourceSyncResult
+	startedAt := metav1.Now()
+	for {
+		live, err := clusterCache.GetManagedLiveObjs(target, isManaged)
+		if err != nil {
+			fail(fmt.Sprintf("live state: %v", err))
+		}
+		reconciled := sync.Reconcile(target, live, *namespace, clusterCache)
+		runOpts := opts
+		if phase != "" {
+			runOpts = append(append([]sync.SyncOpt{}, opts...), sync.WithInitialState(phase, message, results, startedAt))
+		}
+		syncCtx, cleanup, err := sync.NewSyncContext("bench", reconciled, config, config, kubectl, *namespace, clusterCache.GetOpenAPISchema(), runOpts...)
+		if err != nil {
+			fail(fmt.Sprintf("sync context: %v", err))
+		}
+		syncCtx.Sync()
+		phase, message, results = syncCtx.GetState()
+		cleanup()
+		if phase.Completed() {
+			break
+		}
+		if time.Now().After(deadline) {
+			fail(fmt.Sprintf("timed out after %s: %s", *timeout, message))
+		}
+		select {
+		case <-changed:
+		case <-time.After(time.Second):
+		}
+	}
+	if phase != common.OperationSucceeded {
+		err = fmt.Errorf("operation %s: %s", phase, message)
+	}
 	failed := 0
 	for _, r := range results {
 		if r.Status != common.ResultCodeSynced && r.Status != common.ResultCodePruneSkipped {
@@ -98,7 +142,9 @@ func main() {
 }
 
 // readManifests loads every manifest file under dir in name order and marks each object as ours.
-func readManifests(dir, app string) ([]*unstructured.Unstructured, error) {
+// Like Argo CD's controller, namespaced objects without a namespace get the app's namespace (the
+// engine treats an object without one as cluster-scoped).
+func readManifests(dir, app, namespace string) ([]*unstructured.Unstructured, error) {
 	var files []string
 	err := filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
 		if err != nil {
@@ -131,10 +177,19 @@ func readManifests(dir, app string) ([]*unstructured.Unstructured, error) {
 			}
 			a[markAnnotation] = app
 			u.SetAnnotations(a)
+			if u.GetNamespace() == "" && !clusterScoped[u.GetKind()] {
+				u.SetNamespace(namespace)
+			}
 		}
 		out = append(out, items...)
 	}
 	return out, nil
+}
+
+// Kinds without a namespace, among those a benchmark might use (the peer does no discovery).
+var clusterScoped = map[string]bool{
+	"Namespace": true, "ClusterRole": true, "ClusterRoleBinding": true, "CustomResourceDefinition": true,
+	"PersistentVolume": true, "StorageClass": true, "PriorityClass": true, "Node": true,
 }
 
 func fail(msg string) {
