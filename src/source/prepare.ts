@@ -1,6 +1,6 @@
 // The pipeline's source step: from paths to a plan (load the manifests, build the plan, collect
-// every problem) and the custom health rules. Checkout and rendering will join it here.
-import { loadHealthChecks, type HealthCheckRule } from '../health/index.js';
+// every problem). Checkout and rendering will join it here. The health rules are health-rules.ts:
+// `plan` must not load the health engines (CEL, Lua).
 import { loadManifests } from '../manifests/load.js';
 import { sortProblems } from '../model/problems.js';
 import type { ValidationError } from '../manifests/types.js';
@@ -22,9 +22,4 @@ export function preparePlan(opts: PrepareOptions): { plan: Plan; errors: Validat
   const { plan, errors } = buildPlan(loaded.objects, { app: opts.app, namespace: opts.namespace, revision: opts.revision });
   plan.warnings = sortProblems([...loaded.warnings, ...plan.warnings]);
   return { plan, errors: sortProblems([...loaded.errors, ...errors]) };
-}
-
-/** User health checks (CEL or Lua) from a file (CLI) or the action input (inline YAML or a workspace path). */
-export function loadHealthRules(source: { file?: string; text?: string; root?: string }): { rules: HealthCheckRule[]; errors: ValidationError[] } {
-  return loadHealthChecks(source);
 }
