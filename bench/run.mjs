@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--runs N] [--warmup N] [--workloads a,b] [--contenders a,b] [--keep-cluster] [--no-bundle] [--no-micro]
+// npm run bench [-- --quick] [--runs N] [--runs-large N] [--warmup N] [--workloads a,b] [--contenders a,b] [--keep-cluster] [--no-bundle] [--no-micro]
 // Starts a control plane of its own (bench/.state, never the shared one), runs every contender on
 // every workload (contenders alternating, a fresh namespace per run), prints medians and ratios,
 // and writes bench/results/<time>.json and .md. A benchmark: it asserts nothing.
@@ -32,10 +32,14 @@ const opts = {
   contenders: value('contenders', '').split(',').filter(Boolean),
   timeoutMs: Number(value('timeout-s', 900)) * 1000,
 };
+// Counted runs of workloads of 1,000 objects or more (default: --runs).
+opts.runsLarge = Number(value('runs-large', opts.runs));
 
 const progress = (text) => process.stderr.write(`\r\x1b[K[bench] ${text}`);
 const cluster = new BenchCluster(ROOT, process.env.BENCH_CLUSTER_STATE ?? path.join(ROOT, 'bench/.state/cluster'));
 const started = new Date();
+// In namespace names: a run never meets namespaces an interrupted earlier run left behind.
+const runId = (started.getTime() % 1e8).toString(36);
 
 if (!flag('no-bundle')) {
   progress('npm run bundle (dist/ is not committed)…');
@@ -56,21 +60,22 @@ try {
   }
   const active = list.filter((c) => !unavailable[c.id]);
   const results = {};
-  const total = opts.workloads.length * (opts.warmup + opts.runs) * active.length;
+  const total = workloadsFor(opts.workloads).reduce((n, w) => n + (opts.warmup + (w.objects >= 1000 ? opts.runsLarge : opts.runs)) * active.length, 0);
   let done = 0;
   for (const w of workloadsFor(opts.workloads)) {
     const base = path.join(work, w.name);
     const dirs = { base, argo: writeArgo(path.join(base, 'argo'), w), kubectl: writeKubectl(path.join(base, 'kubectl'), w), helm: writeHelm(path.join(base, 'helm'), w) };
     results[w.name] = { objects: w.objects, runs: {} };
-    for (let r = 0; r < opts.warmup + opts.runs; r++) {
+    const runs = w.objects >= 1000 ? opts.runsLarge : opts.runs;
+    for (let r = 0; r < opts.warmup + runs; r++) {
       // Alternate: each round starts with a different contender so drift hits all alike.
       const order = active.map((_, i) => active[(i + r) % active.length]);
       for (const c of order) {
-        const what = r < opts.warmup ? 'warm-up' : `run ${r - opts.warmup + 1}/${opts.runs}`;
+        const what = r < opts.warmup ? 'warm-up' : `run ${r - opts.warmup + 1}/${runs}`;
         const t0 = Date.now();
         const tick = setInterval(() => progress(`[${done + 1}/${total}] ${w.name} · ${c.id} · ${what} · ${((Date.now() - t0) / 1000).toFixed(0)}s`), 1000);
         progress(`[${done + 1}/${total}] ${w.name} · ${c.id} · ${what}`);
-        const ns = `b${r}-${c.id}-${w.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63);
+        const ns = `b${runId}-${r}-${c.id}-${w.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63);
         let res;
         try {
           res = await runOnce({ cluster, kube, contender: c, workload: w, dirs, namespace: ns, timeoutMs: opts.timeoutMs });

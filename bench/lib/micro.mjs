@@ -80,7 +80,7 @@ async function loader(root, work) {
   writeFileSync(alias, `apiVersion: v1\nkind: ConfigMapList\nitems:\n${items}`);
   const out = [];
   for (const [name, file] of [['20 MB, 100,000 objects', big], ['alias-heavy: 1 MiB string × 900', alias]]) {
-    const r = await timed(process.execPath, [entry, file], {}, 300_000);
+    const r = await timed(process.execPath, [entry, file], {}, 300_000, work);
     let outcome = `exit ${r.code}`;
     try {
       const j = JSON.parse(r.output.trim().split('\n').pop());

@@ -125,18 +125,11 @@ func main() {
 	if phase != common.OperationSucceeded {
 		err = fmt.Errorf("operation %s: %s", phase, message)
 	}
-	failed := 0
-	for _, r := range results {
-		if r.Status != common.ResultCodeSynced && r.Status != common.ResultCodePruneSkipped {
-			failed++
-			fmt.Fprintf(os.Stderr, "%s: %s %s\n", r.ResourceKey.String(), r.Status, r.Message)
-		}
-	}
 	if err != nil {
+		for _, r := range results {
+			fmt.Fprintf(os.Stderr, "%s: %s %s %s\n", r.ResourceKey.String(), r.Status, r.HookPhase, r.Message)
+		}
 		fail(fmt.Sprintf("sync: %v", err))
-	}
-	if failed > 0 {
-		fail(fmt.Sprintf("%d resources not synced", failed))
 	}
 	fmt.Printf("synced %d objects in %s\n", len(results), time.Since(start).Round(time.Millisecond))
 }
