@@ -40,6 +40,7 @@ const cluster = new BenchCluster(ROOT, process.env.BENCH_CLUSTER_STATE ?? path.j
 const started = new Date();
 // In namespace names: a run never meets namespaces an interrupted earlier run left behind.
 const runId = (started.getTime() % 1e8).toString(36);
+const stamp = started.toISOString().replace(/[:]/g, '-').replace(/\..*/, '') + (quick ? '-quick' : '');
 
 if (!flag('no-bundle')) {
   progress('npm run bundle (dist/ is not committed)…');
@@ -88,15 +89,13 @@ try {
         if (r >= opts.warmup) (results[w.name].runs[c.id] ??= []).push(res);
       }
     }
+    // Written after every workload: an interrupted run keeps what it measured.
+    save(results, unavailable, list, null, false);
   }
   progress('micro figures (bundles, plan, cold start, loader)…');
   const micro = flag('no-micro') ? null : await microFigures({ root: ROOT, cluster, work });
   progress('done\n');
-  const doc = { started: started.toISOString(), finished: new Date().toISOString(), opts, machine: machine(), cluster: clusterSettings(), unavailable, contenders: list.map((c) => ({ id: c.id, label: c.label })), summary: summarize(results), micro, results: slim(results) };
-  const stamp = started.toISOString().replace(/[:]/g, '-').replace(/\..*/, '') + (quick ? '-quick' : '');
-  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(path.join(ROOT, `bench/results/${stamp}.json`), JSON.stringify(doc, null, 1) + '\n');
-  writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), markdownReport(doc));
+  const doc = save(results, unavailable, list, micro, true);
   console.log(textTable(doc));
   console.log(`\nresults: bench/results/${stamp}.json, bench/results/${stamp}.md`);
 } catch (err) {
@@ -108,6 +107,14 @@ try {
   if (!flag('keep-cluster')) cluster.down();
 }
 process.exit(exitCode);
+
+function save(results, unavailable, list, micro, complete) {
+  const doc = { started: started.toISOString(), finished: complete ? new Date().toISOString() : null, opts, machine: machine(), cluster: clusterSettings(), unavailable, contenders: list.map((c) => ({ id: c.id, label: c.label })), summary: summarize(results), micro, results: slim(results) };
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, `bench/results/${stamp}.json`), JSON.stringify(doc, null, 1) + '\n');
+  writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), markdownReport(doc));
+  return doc;
+}
 
 function machine() {
   const os = execFileSync('uname', ['-srm']).toString().trim();
