@@ -126,12 +126,12 @@ function nproc() {
 function clusterSettings() {
   return 'kube-controller-manager and kube-scheduler --kube-api-qps=100 --kube-api-burst=200; controller-manager --concurrent-deployment-syncs=20 --concurrent-replicaset-syncs=20 --concurrent-job-syncs=20 (see test/cluster/up.sh); kwok podPlayStageParallelism 16, unthrottled client';
 }
-/** Per-run figures without the per-gate lists (results files stay small). */
+/** Per-run figures; gate lists rounded to whole ms (results files stay small). */
 function slim(results) {
   const out = {};
   for (const [w, r] of Object.entries(results)) {
     out[w] = { objects: r.objects, runs: {} };
-    for (const [c, runs] of Object.entries(r.runs)) out[w].runs[c] = runs.map(({ gates, ...rest }) => rest);
+    for (const [c, runs] of Object.entries(r.runs)) out[w].runs[c] = runs.map((x) => ({ ...x, gates: x.gates?.map(Math.round) ?? null }));
   }
   return out;
 }
