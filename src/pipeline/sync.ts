@@ -2,7 +2,8 @@
 // scope: the kubeconfig copy, the cluster client and its watches, the signal handlers are released
 // on every exit path, a refused input included.
 import { sortProblems } from '../model/problems.js';
-import { loadHealthRules, preparePlan } from '../source/prepare.js';
+import { loadHealthRules } from '../source/health-rules.js';
+import { preparePlan } from '../source/prepare.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus } from '../sync/events.js';
 import { cancelOnSignals } from '../sync/signals.js';
