@@ -28,7 +28,7 @@ const opts = {
   quick,
   runs: Number(value('runs', quick ? 2 : 5)),
   warmup: Number(value('warmup', quick ? 0 : 1)),
-  workloads: value('workloads', quick ? 'release-flow,scale-100,resync-100' : 'release-flow,scale-100,scale-1000,scale-3000,wide-1000,resync-1000').split(','),
+  workloads: value('workloads', quick ? 'release-flow,scale-100,resync-100' : 'release-flow,scale-100,scale-1000,scale-3000,wide-1000,resync-1000').split(',').filter(Boolean),
   contenders: value('contenders', '').split(',').filter(Boolean),
   timeoutMs: Number(value('timeout-s', 900)) * 1000,
 };
