@@ -1,7 +1,7 @@
 // One counted run of one contender on one workload, in a fresh namespace: wall time, the
 // contender's API requests (audit log), cold start, gate latencies and peak RSS.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isHealthy } from './kube.mjs';
@@ -9,6 +9,7 @@ import { isHealthy } from './kube.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const WRITE_VERBS = new Set(['create', 'patch', 'update']);
 const GATE_SKEW_MS = 250;
+const HAVE_TIME = existsSync('/usr/bin/time');
 
 export async function createNamespace(kube, name) {
   await kube.ok('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'bench.wavesync/run': 'true' } } });
@@ -38,7 +39,9 @@ export function timed(cmd, args, env, timeoutMs, cwd) {
   return new Promise((resolve) => {
     const startedAt = Date.now();
     const t0 = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // GNU time reports the peak RSS; without it (apt-get install time) there is no RSS figure.
+    const [bin, argv] = HAVE_TIME ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+    const child = spawn(bin, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (d) => {
       out.push(d);
       if (out.length > 400) out.splice(0, out.length - 400);
