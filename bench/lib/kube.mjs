@@ -33,13 +33,23 @@ export function collectionPath(kind, namespace) {
 
 export class Kube {
   constructor(kubeconfigPath) {
-    const cfg = readKubeconfig(kubeconfigPath);
-    this.session = http2.connect(cfg.server, { ca: cfg.ca, cert: cfg.cert, key: cfg.key, peerMaxConcurrentStreams: 2000 });
-    this.session.on('error', () => {});
+    this.cfg = readKubeconfig(kubeconfigPath);
+    this.current = null;
+  }
+
+  /** The connection, opened again when the server closed it (the API server drops idle ones). */
+  get session() {
+    if (!this.current || this.current.closed || this.current.destroyed) {
+      const { server, ca, cert, key } = this.cfg;
+      this.current = http2.connect(server, { ca, cert, key, peerMaxConcurrentStreams: 2000 });
+      this.current.on('error', () => {});
+      this.current.on('goaway', () => this.current?.close());
+    }
+    return this.current;
   }
 
   close() {
-    this.session.close();
+    this.current?.close();
   }
 
   /** One request; resolves to { status, body } with body parsed as JSON when it is JSON. */
