@@ -7,7 +7,7 @@ import { ObjectFeed } from '../../src/sync/object-feed.js';
 function drivenCluster() {
   const sinks = new Map<string, (e: WatchEvent) => void>();
   const cluster = {
-    watch: async (apiVersion: string, kind: string, namespace: string | null, onEvent: (e: WatchEvent) => void) => {
+    watch: async (_apiVersion: string, kind: string, namespace: string | null, onEvent: (e: WatchEvent) => void) => {
       sinks.set(`${kind}/${namespace}`, onEvent);
       return () => sinks.delete(`${kind}/${namespace}`);
     },
