@@ -8,7 +8,8 @@ import * as k8s from '@kubernetes/client-node';
 import { createKubeCluster } from '../../src/cluster/kube/adapter.js';
 import { runEngine } from '../../src/sync/engine.js';
 import { EventBus, type SyncEvent, type SyncResult } from '../../src/sync/events.js';
-import { loadHealthRules, preparePlan } from '../../src/source/prepare.js';
+import { loadHealthRules } from '../../src/source/health-rules.js';
+import { preparePlan } from '../../src/source/prepare.js';
 import type { Plan } from '../../src/plan/types.js';
 import { kubeConfig, kubeconfigPath } from '../setup/cluster.js';
 

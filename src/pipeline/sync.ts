@@ -5,7 +5,7 @@ import { isUnreachable, type ClusterPort } from '../cluster/port.js';
 import { sleep } from '../model/sleep.js';
 import { sortProblems } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
-import { loadHealthRules } from '../source/prepare.js';
+import { loadHealthRules } from '../source/health-rules.js';
 import { runEngine } from '../sync/engine.js';
 import { EventBus, type SyncResult } from '../sync/events.js';
 import type { EngineOptions } from '../sync/options.js';

@@ -1,6 +1,6 @@
 // The pipeline's source step: from paths to a plan (render or load the manifests, apply image
-// overrides, build the plan, collect every problem) and the custom health rules.
-import { loadHealthChecks, type HealthCheckRule } from '../health/index.js';
+// overrides, build the plan, collect every problem). The health rules are health-rules.ts: `plan`
+// must not load the health engines (CEL, Lua).
 import { loadManifests } from '../manifests/load.js';
 import { sortProblems } from '../model/problems.js';
 import type { LoadResult, ValidationError } from '../manifests/types.js';
@@ -49,9 +49,4 @@ function planFrom(loaded: LoadResult, opts: PrepareOptions): { plan: Plan; error
   const { plan, errors } = buildPlan(loaded.objects, { app: opts.app, namespace: opts.namespace, revision: opts.revision });
   plan.warnings = sortProblems([...loaded.warnings, ...plan.warnings]);
   return { plan, errors: sortProblems([...loaded.errors, ...errors]) };
-}
-
-/** User health checks (CEL or Lua) from a file (CLI) or the action input (inline YAML or a workspace path). */
-export function loadHealthRules(source: { file?: string; text?: string; root?: string }): { rules: HealthCheckRule[]; errors: ValidationError[] } {
-  return loadHealthChecks(source);
 }

@@ -8,9 +8,13 @@ export const objectKey = (group: string, kind: string, namespace: string | null 
 
 export const keyOfObject = (o: K8sObject) => objectKey(groupOf(o.apiVersion), o.kind, o.metadata.namespace, o.metadata.name ?? '');
 
+const bucketOf = (o: K8sObject) => objectKey(groupOf(o.apiVersion), o.kind, o.metadata.namespace, '');
+
 export class ObjectFeed {
   private readonly watches = new Map<string, Promise<Unsubscribe>>();
   private readonly objects = new Map<string, K8sObject>();
+  /** The same objects by (kind, namespace): the gate asks for a namespace's pods on every event. */
+  private readonly buckets = new Map<string, Map<string, K8sObject>>();
   private readonly listeners = new Set<(e: WatchEvent) => void>();
 
   constructor(private readonly cluster: ClusterPort) {}
@@ -33,8 +37,21 @@ export class ObjectFeed {
 
   /** Objects of a kind in a namespace, from the watch cache. */
   all(group: string, kind: string, namespace: string): K8sObject[] {
-    const prefix = objectKey(group, kind, namespace, '');
-    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).map(([, o]) => o);
+    const bucket = this.buckets.get(objectKey(group, kind, namespace, ''));
+    return bucket ? [...bucket.values()] : [];
+  }
+
+  private set(key: string, o: K8sObject): void {
+    this.objects.set(key, o);
+    const b = bucketOf(o);
+    let bucket = this.buckets.get(b);
+    if (!bucket) this.buckets.set(b, (bucket = new Map()));
+    bucket.set(key, o);
+  }
+
+  private delete(key: string, o: K8sObject): void {
+    this.objects.delete(key);
+    this.buckets.get(bucketOf(o))?.delete(key);
   }
 
   /** Record an object we wrote ourselves, so the gate sees it even before the watch does. */
@@ -42,7 +59,7 @@ export class ObjectFeed {
     const key = keyOfObject(o);
     const cur = this.objects.get(key);
     if (cur && cur.metadata.uid === o.metadata.uid && Number(cur.metadata.resourceVersion) > Number(o.metadata.resourceVersion)) return;
-    this.objects.set(key, o);
+    this.set(key, o);
   }
 
   onChange(listener: (e: WatchEvent) => void): () => void {
@@ -54,9 +71,9 @@ export class ObjectFeed {
     const key = keyOfObject(e.object);
     if (e.type === 'DELETED') {
       const cur = this.objects.get(key);
-      if (!cur || cur.metadata.uid === e.object.metadata.uid) this.objects.delete(key);
+      if (!cur || cur.metadata.uid === e.object.metadata.uid) this.delete(key, e.object);
     } else {
-      this.objects.set(key, e.object);
+      this.set(key, e.object);
     }
     for (const l of [...this.listeners]) l(e);
   }

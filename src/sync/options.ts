@@ -32,6 +32,10 @@ export interface EngineOptions {
   now?: () => number;
 }
 
-export const DEFAULT_CONCURRENCY = 4;
+/**
+ * Parallel applies (and dry runs) in flight. The API server answers hundreds at once; 4 left a
+ * 1,000-object wave waiting on round trips (issue 13's benchmark).
+ */
+export const DEFAULT_CONCURRENCY = 32;
 export const SYNC_FAIL_TIMEOUT_CAP_MS = 5 * 60_000;
 export const LOG_TAIL_LINES = 50;

@@ -5,6 +5,7 @@ import { ApiError, isUnreachable, type ClusterPort, type ResourceInfo } from '..
 import type { K8sObject, ValidationError } from '../manifests/types.js';
 import type { Plan, Step, Task } from '../plan/types.js';
 import { mapLimit } from './concurrency.js';
+import { DEFAULT_CONCURRENCY } from './options.js';
 import { crdScopes } from '../plan/namespaces.js';
 import { liveObjectFor } from './live-object.js';
 import { usesReplace } from './apply-task.js';
@@ -128,7 +129,7 @@ export async function validateAgainstCluster(
     seen.add(key);
     return true;
   });
-  await mapLimit(toDryRun, 8, async (t) => {
+  await mapLimit(toDryRun, DEFAULT_CONCURRENCY, async (t) => {
     if (opts.signal?.aborted) return;
     const obj = liveObjectFor(t, dryRunName(t));
     const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
