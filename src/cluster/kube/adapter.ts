@@ -131,8 +131,9 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
           query: { ...writeQuery(wopts), fieldManager: FIELD_MANAGER },
           body: obj,
         },
-        // A retried POST after a dropped connection could create a second generateName object.
-        { safeOnly: true },
+        // A retried POST after a dropped connection could create a second generateName object;
+        // a dry run persists nothing, so it is retried like any other call.
+        { safeOnly: !wopts?.dryRun },
       );
     },
 
