@@ -70,6 +70,21 @@ describe('connection failures name the server and the cause', () => {
     if (message.includes('does not resolve')) expect(attempts).toBe(1);
   });
 
+  it('an answer cut off mid-body is retried, then said in words (not "terminated")', async () => {
+    let calls = 0;
+    const s = createHttpServer((_req, res) => {
+      calls++;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"kind":"APIVersions"');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const server = `http://127.0.0.1:${await listen(s)}`;
+    const { message, attempts } = await failure(kubeconfig(server));
+    expect(message).toMatch(new RegExp(`^cannot reach the Kubernetes API server ${server}: the connection (was reset|closed before the whole answer arrived)$`));
+    expect(attempts).toBe(3);
+    expect(calls).toBeGreaterThanOrEqual(3);
+  });
+
   describe('TLS and credentials', () => {
     let tlsServer = '';
     let httpServer = '';

@@ -38,6 +38,8 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_CLOSED',
+  // The answer was cut off mid-body: the request may have had its effect (not safe-only).
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
 const SAFE_CONNECTION_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const CONNECTION_MESSAGES = ['socket hang up', 'fetch failed', 'other side closed'];
