@@ -1,5 +1,6 @@
-// Builds the two committed bundles with ncc into a directory: index.js (the action, from
-// src/main.ts) and cli.js (the CLI, from src/cli.ts, with a shebang and the executable bit).
+// Builds the committed bundles with ncc into a directory: index.js (the action, from src/main.ts),
+// cli.js (the CLI, from src/cli.ts, with a shebang and the executable bit) and post.js (the
+// action's post step, from src/action/post-cleanup.ts).
 import ncc from '@vercel/ncc';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,8 @@ export const BUNDLES = [
   // emit ES modules, which ESM-only dependencies such as @actions/core need.
   { entry: 'scripts/bundle-entries/main.ts', file: 'index.js', shebang: false },
   { entry: 'scripts/bundle-entries/cli.ts', file: 'cli.js', shebang: true },
+  // The post step (action.yml `post:`): removes a kubeconfig copy a killed main step left behind.
+  { entry: 'scripts/bundle-entries/post.ts', file: 'post.js', shebang: false },
 ];
 
 /** Options chosen for reproducible output: no minify, no source maps, no license file, no cache. */

@@ -119,10 +119,13 @@ export interface TempKubeconfig {
   cleanup(): void;
 }
 
+/** The kubeconfig copy's directory name starts with this (the action's post step looks for it). */
+export const KUBECONFIG_DIR_PREFIX = 'wavesync-kube-';
+
 /** Write kubeconfig text (the action's input) to a 0600 file in a private directory. */
 export function kubeconfigFromInput(text: string, dir: string = process.env.RUNNER_TEMP || tmpdir()): TempKubeconfig {
   if (text.trim() === '') throw new KubeconfigError('the kubeconfig input is empty');
-  const folder = mkdtempSync(join(dir, 'wavesync-kube-'));
+  const folder = mkdtempSync(join(dir, KUBECONFIG_DIR_PREFIX));
   chmodSync(folder, 0o700);
   const path = join(folder, 'config');
   writeFileSync(path, text, { mode: 0o600 });
