@@ -185,6 +185,35 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
       return streamPodLogs(http, namespace, pod, lopts, onLine);
     },
 
+    async canI(check) {
+      const body = {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: {
+          resourceAttributes: {
+            verb: check.verb,
+            group: check.group,
+            resource: check.resource,
+            subresource: check.subresource,
+            namespace: check.namespace ?? undefined,
+          },
+        },
+      };
+      try {
+        const review = await http.json<{ status?: { allowed?: boolean; denied?: boolean } }>({
+          method: 'POST',
+          path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          body,
+        });
+        return review.status?.allowed === true;
+      } catch (err) {
+        // A server that cannot review (no authorization API, a proxy refusing it) leaves the
+        // answer to the dry run, which meets the same rules.
+        if (err instanceof ApiError && err.status >= 400 && err.status < 500) return true;
+        throw err;
+      }
+    },
+
     serverHost() {
       const server = kc.getCurrentCluster()?.server ?? '';
       try {
