@@ -18,11 +18,11 @@ export interface Scenario {
 }
 
 export const SCENARIOS: Scenario[] = [
-  { kind: 'reset', faults: { reset: 0.5, resetWithinBytes: 20_000 } },
-  { kind: 'latency', faults: { latency: 0.1, latencyMs: 200 } },
-  { kind: 'stall', faults: { stall: 0.25, stallMs: 2000, resetWithinBytes: 40_000 } },
+  { kind: 'reset', faults: { reset: 0.35, resetWithinBytes: 20_000 } },
+  { kind: 'latency', faults: { latency: 0.05, latencyMs: 150 } },
+  { kind: 'stall', faults: { stall: 0.2, stallMs: 1500, resetWithinBytes: 40_000 } },
   { kind: 'watch-drop', faults: { dropLongLived: 0.8, dropAfterMs: 800 } },
-  { kind: 'outage', faults: {}, outage: { afterMs: [300, 5000], forMs: 2000 } },
+  { kind: 'outage', faults: {}, outage: { afterMs: [300, 5000], forMs: 1500 } },
   { kind: 'apf-429', faults: {}, throttled: true },
   {
     kind: 'mixed',

@@ -68,7 +68,7 @@ subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
       const kubeconfig = kubeconfigFor(adminServer().url, { name: 'wavesync', token: await serviceAccountToken(ns, 'wavesync') });
 
       const ok = await sync(kubeconfig, ns, 'r0');
-      expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
+      expect({ code: ok.code, stderr: ok.stderr, stdout: ok.stdout.slice(-1500) }).toEqual({ code: 0, stderr: '', stdout: expect.any(String) });
       expect(await clusterDiff(ns, appObjects('r0'))).toEqual([]);
 
       // Each rule away, then one verb away from the hooks' rule.
@@ -85,13 +85,14 @@ subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
         const what = `${c.missing.resources.join(',')} without ${c.missing.verbs.join(',')}`;
         expect({ what, code: res.code }).toEqual({ what, code: 2 });
         // file:line: Kind name: the kubeconfig's user may not <verbs> <resource> ...
-        const lines = res.stderr.split('\n').filter((l) => / may not /.test(l));
+        const output = `${res.stdout}\n${res.stderr}`;
+        const lines = output.split('\n').filter((l) => / may not /.test(l));
         const named = lines.filter((l) => {
           const m = /^([^\s:]+\.yaml):(\d+): .* may not ([a-z, ]+) ([a-z/]+)/.exec(l);
           return m && c.missing.resources.includes(m[4]!) && m[3]!.split(', ').some((v) => c.missing.verbs.includes(v));
         });
-        expect({ what, named: named.length > 0, stderr: res.stderr }).toEqual({ what, named: true, stderr: res.stderr });
-        expect(res.stderr).not.toMatch(/\n\s+at /);
+        expect({ what, named: named.length > 0, output }).toEqual({ what, named: true, output });
+        expect(output).not.toMatch(/\n\s+at /);
         // Nothing was applied: the cluster still holds the first run.
         expect({ what, diff: await clusterDiff(ns, appObjects('r0')) }).toEqual({ what, diff: [] });
       }

@@ -20,8 +20,9 @@ function needsOf(t: Task, info: ResourceInfo): Need[] {
   const ns = info.namespaced ? t.namespace : null;
   const on = (verbs: string[], group: string, resource: string, subresource?: string): Need[] =>
     verbs.map((verb) => ({ verb, group, resource, subresource, namespace: ns, task: t }));
-  // get: the live copy before an apply; list and watch: the shared watch that gates on health.
-  const own = ['get', 'list', 'watch', ...(usesReplace(t) ? ['update', 'create'] : ['patch'])];
+  // get: the live copy before an apply; list and watch: the shared watch that gates on health;
+  // server-side apply is a patch, and a create when the object does not exist yet.
+  const own = ['get', 'list', 'watch', ...(usesReplace(t) ? ['update', 'create'] : ['patch', 'create'])];
   if (t.syncOptions.includes('Force=true')) own.push('delete', 'create');
   if (t.hook && t.deletePolicies.length > 0) own.push('delete');
   const out = on([...new Set(own)], info.group, info.plural);
@@ -45,15 +46,20 @@ export async function checkPermissions(
   const refused = new Set<string>();
   if (!cluster.canI) return { errors, refused };
   const first = new Map<string, Need>();
+  const users = new Map<string, Task[]>();
   for (const { task, info } of tasks) {
     for (const n of needsOf(task, info)) {
       const key = `${n.verb} ${n.group}/${n.resource}/${n.subresource ?? ''} ${n.namespace ?? ''}`;
       if (!first.has(key)) first.set(key, n);
+      users.set(key, [...(users.get(key) ?? []), task]);
     }
   }
   const denied: Need[] = [];
-  await mapLimit([...first.values()], 8, async (n) => {
-    if (!(await cluster.canI!(n))) denied.push(n);
+  await mapLimit([...first.entries()], 8, async ([key, n]) => {
+    if (await cluster.canI!(n)) return;
+    denied.push(n);
+    // Every object needing it is refused: its own dry run would only say the same again.
+    for (const t of users.get(key) ?? []) refused.add(t.id);
   });
   // One error per resource and namespace, with every verb it lacks, at the first object needing it.
   const byResource = new Map<string, Need[]>();
@@ -69,7 +75,6 @@ export async function checkPermissions(
       source: n.task.source,
       message: `${n.task.kind} ${n.task.name ?? n.task.generateName ?? ''}: the kubeconfig's user may not ${verbs.join(', ')} ${resourceName(n)}${where}, which this sync needs (RBAC; docs/rbac.yaml lists what wavesync needs)`,
     });
-    for (const x of needs) refused.add(x.task.id);
   }
   return { errors, refused };
 }
