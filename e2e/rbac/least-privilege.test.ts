@@ -88,7 +88,7 @@ subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
         const output = `${res.stdout}\n${res.stderr}`;
         const lines = output.split('\n').filter((l) => / may not /.test(l));
         const named = lines.filter((l) => {
-          const m = /^([^\s:]+\.yaml):(\d+): .* may not ([a-z, ]+) ([a-z/]+)/.exec(l);
+          const m = /^([^\s:]+\.yaml):(\d+): .* may not ((?:[a-z]+, )*[a-z]+) ([a-z/]+)(?: \(API group [^)]+\))? (?:in namespace|\(cluster-wide\))/.exec(l);
           return m && c.missing.resources.includes(m[4]!) && m[3]!.split(', ').some((v) => c.missing.verbs.includes(v));
         });
         expect({ what, named: named.length > 0, output }).toEqual({ what, named: true, output });

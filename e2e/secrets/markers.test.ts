@@ -73,7 +73,8 @@ subjects: [{ kind: ServiceAccount, name: deployer, namespace: ${ns} }]
       const base = ['--namespace', ns, '--app', 'secrets', '--timeout', '60s'];
       const good = repo({ 's.yaml': secret('app-secret', MARK) });
       const runs: { what: string; code: number | null; out: string; want: number }[] = [];
-      const add = async (what: string, dir: string, args: string[], want: number) => runs.push({ what, want, ...(await cli(dir, [...args, ...base])) });
+      const add = async (what: string, dir: string, args: string[], want: number) =>
+        runs.push({ what, want, ...(await cli(dir, [...args, ...(args[0] === 'plan' ? base.slice(0, 4) : base)])) });
 
       await add('sync as a token user', good, ['sync', '--manifests', '.', '--kubeconfig', asToken], 0);
       await add('sync as admin (client key), json', good, ['sync', '--manifests', '.', '--kubeconfig', kubeconfigPath(), '--output', 'json'], 0);
