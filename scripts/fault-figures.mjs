@@ -29,6 +29,10 @@ for (const k of run.kinds) {
   total.wrong += k.wrong;
   total.dup += k.duplicatedHooks;
   total.lost += k.lostHooks;
-  console.log(`| ${k.kind} | ${k.syncs} | ${k.succeeded} | ${k.failedClearly} | ${k.wrong} | ${k.duplicatedHooks} / ${k.lostHooks} | ${injected(k.faults)} | ${s(k.msMin)} / ${s(k.msMedian)} / ${s(k.msMax)} |`);
+  console.log(
+    `| ${k.kind} | ${k.syncs} | ${k.succeeded} | ${k.failedClearly} | ${k.wrong} | ${k.duplicatedHooks} / ${k.lostHooks} | ${injected(k.faults)} | ${s(k.msMin)} / ${s(k.msMedian)} / ${s(k.msMax)} |`,
+  );
 }
-console.log(`| **all** | **${total.syncs}** | **${total.succeeded}** | **${total.failedClearly}** | **${total.wrong}** | **${total.dup} / ${total.lost}** | | |`);
+console.log(
+  `| **all** | **${total.syncs}** | **${total.succeeded}** | **${total.failedClearly}** | **${total.wrong}** | **${total.dup} / ${total.lost}** | | |`,
+);

@@ -21,9 +21,9 @@ test('audit: high or critical findings fail, lower ones pass, an unreachable ser
   expect(verdict({ message: '405 Method Not Allowed', statusCode: 405 }).verdict).toBe('unavailable');
 });
 
-test('.ci/run installs from the lockfile, audits, then tests', () => {
+test('.ci/run installs from the lockfile, audits, checks the house rules, then tests', () => {
   const steps = fs.readFileSync('.ci/run', 'utf8').split('\n').filter((l) => /^(npm|node)\b/.test(l));
-  expect(steps).toEqual(['npm ci', 'node scripts/audit.mjs', 'npm test']);
+  expect(steps).toEqual(['npm ci', 'node scripts/audit.mjs', 'npm run lint', 'npm run format:check', 'npm run lint:actions', 'npm test']);
 });
 
 function sources(dir: string): string[] {

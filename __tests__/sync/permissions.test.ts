@@ -9,9 +9,21 @@ const info = (group: string, kind: string, plural: string): ResourceInfo => ({ g
 
 function task(kind: string, name: string, line: number, extra: Partial<Task> = {}): Task {
   return {
-    id: `${kind}/${name}`, phase: 'Sync', wave: 0, apiVersion: kind === 'Job' ? 'batch/v1' : kind === 'Deployment' ? 'apps/v1' : 'v1', kind,
-    group: kind === 'Job' ? 'batch' : kind === 'Deployment' ? 'apps' : '', name, generateName: null, namespace: 'shop', hook: false,
-    deletePolicies: [], syncOptions: [], source: { file: 'k8s/app.yaml', line }, object: { apiVersion: 'v1', kind, metadata: { name } }, ...extra,
+    id: `${kind}/${name}`,
+    phase: 'Sync',
+    wave: 0,
+    apiVersion: kind === 'Job' ? 'batch/v1' : kind === 'Deployment' ? 'apps/v1' : 'v1',
+    kind,
+    group: kind === 'Job' ? 'batch' : kind === 'Deployment' ? 'apps' : '',
+    name,
+    generateName: null,
+    namespace: 'shop',
+    hook: false,
+    deletePolicies: [],
+    syncOptions: [],
+    source: { file: 'k8s/app.yaml', line },
+    object: { apiVersion: 'v1', kind, metadata: { name } },
+    ...extra,
   };
 }
 
@@ -29,26 +41,60 @@ const tasks = [
 describe('checkPermissions', () => {
   it('asks each verb once: apply, reads for health, hook deletes and logs', async () => {
     const asked: AccessCheck[] = [];
-    const res = await checkPermissions(cluster(() => false, asked), tasks);
+    const res = await checkPermissions(
+      cluster(() => false, asked),
+      tasks,
+    );
     expect(res.errors).toEqual([]);
     const said = asked.map((c) => `${c.verb} ${c.group}/${c.resource}${c.subresource ? `/${c.subresource}` : ''}`).sort();
     expect(said).toEqual(
       [
-        'get /configmaps', 'list /configmaps', 'watch /configmaps', 'patch /configmaps', 'create /configmaps',
-        'get apps/deployments', 'list apps/deployments', 'watch apps/deployments', 'patch apps/deployments', 'create apps/deployments',
-        'list /pods', 'watch /pods', 'list /events', 'list apps/replicasets', 'watch apps/replicasets',
-        'get batch/jobs', 'list batch/jobs', 'watch batch/jobs', 'patch batch/jobs', 'create batch/jobs', 'delete batch/jobs', 'get /pods/log',
+        'get /configmaps',
+        'list /configmaps',
+        'watch /configmaps',
+        'patch /configmaps',
+        'create /configmaps',
+        'get apps/deployments',
+        'list apps/deployments',
+        'watch apps/deployments',
+        'patch apps/deployments',
+        'create apps/deployments',
+        'list /pods',
+        'watch /pods',
+        'list /events',
+        'list apps/replicasets',
+        'watch apps/replicasets',
+        'get batch/jobs',
+        'list batch/jobs',
+        'watch batch/jobs',
+        'patch batch/jobs',
+        'create batch/jobs',
+        'delete batch/jobs',
+        'get /pods/log',
       ].sort(),
     );
     expect(asked.every((c) => c.namespace === 'shop')).toBe(true);
   });
 
   it('a refusal is one error per resource, every verb named, at the first object needing it', async () => {
-    const res = await checkPermissions(cluster((c) => (c.resource === 'configmaps' && c.verb !== 'get') || (c.resource === 'pods' && c.subresource === 'log'), []), tasks);
-    expect(res.errors).toEqual([
-      { source: { file: 'k8s/app.yaml', line: 1 }, message: expect.stringMatching(/^ConfigMap a: the kubeconfig's user may not (list|watch|patch|create)(, (list|watch|patch|create)){3} configmaps in namespace shop, /) },
-      { source: { file: 'k8s/app.yaml', line: 40 }, message: expect.stringMatching(/^Job migrate: the kubeconfig's user may not get pods\/log in namespace shop, /) },
-    ].sort(() => 0));
+    const res = await checkPermissions(
+      cluster((c) => (c.resource === 'configmaps' && c.verb !== 'get') || (c.resource === 'pods' && c.subresource === 'log'), []),
+      tasks,
+    );
+    expect(res.errors).toEqual(
+      [
+        {
+          source: { file: 'k8s/app.yaml', line: 1 },
+          message: expect.stringMatching(
+            /^ConfigMap a: the kubeconfig's user may not (list|watch|patch|create)(, (list|watch|patch|create)){3} configmaps in namespace shop, /,
+          ),
+        },
+        {
+          source: { file: 'k8s/app.yaml', line: 40 },
+          message: expect.stringMatching(/^Job migrate: the kubeconfig's user may not get pods\/log in namespace shop, /),
+        },
+      ].sort(() => 0),
+    );
     expect([...res.refused].sort()).toEqual(['ConfigMap/a', 'ConfigMap/b', 'Job/migrate'].sort());
   });
 

@@ -26,4 +26,17 @@ describe('CLI view and JSON result of a sync', () => {
     expect(json).toMatchObject({ result: 'Failed', failedPhase: 'PreSync', failures: [{ name: 'migrate', logTail: ['migrate starting', 'migrate done'] }] });
     expect(json.steps[0].tasks[0]).toMatchObject({ kind: 'Job', state: 'Failed', action: 'created' });
   });
+
+  it("prints the plan's warnings at their file and line before the first step", () => {
+    const out: string[] = [];
+    const view = new SyncView((t) => out.push(t), false);
+    const plan = planOf(job('migrate', { 'argocd.argoproj.io/hook': 'PreSync' }));
+    plan.warnings.push({ source: { file: 'chart/templates/test.yaml', line: 3 }, message: 'Pod shop-test: Helm hook "test" has no Argo CD equivalent; the object is left out' });
+    view.listener({ type: 'sync-started', at: 1000, plan, mode: 'sync', server: '127.0.0.1:6443' } as Parameters<typeof view.listener>[0]);
+    expect(out.join('').split('\n')).toEqual([
+      '[   0.0s] sync demo @ abcdef1234 to 127.0.0.1:6443 (sync)',
+      '[   0.0s] warning: chart/templates/test.yaml:3: Pod shop-test: Helm hook "test" has no Argo CD equivalent; the object is left out',
+      '',
+    ]);
+  });
 });

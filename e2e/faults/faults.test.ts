@@ -70,15 +70,28 @@ subjects: [{ kind: ServiceAccount, name: wavesync-throttled, namespace: ${ns.nam
           kubeconfig: s.throttled ? throttled : admin,
           ledger,
           random,
-          log: (o) => process.stderr.write(`[faults seed=${SEED}] ${o.kind} ${o.run}: ${o.result} in ${o.ms} ms${o.cause ? ` (${o.cause.slice(0, 160)})` : ''}${o.wrong ? ` WRONG: ${o.wrong}` : ''}\n`),
+          log: (o) =>
+            process.stderr.write(
+              `[faults seed=${SEED}] ${o.kind} ${o.run}: ${o.result} in ${o.ms} ms${o.cause ? ` (${o.cause.slice(0, 160)})` : ''}${o.wrong ? ` WRONG: ${o.wrong}` : ''}\n`,
+            ),
         });
         const delta = Object.fromEntries(Object.entries(proxy.counts).map(([k, v]) => [k, v - before[k as keyof typeof before]]));
-        const f = figures(s.kind, outcomes, { ...delta, ...(s.outage ? { outages } : {}), ...(s.throttled ? { apf429: throttle.rejected() - rejectedBefore } : {}) });
+        const f = figures(s.kind, outcomes, {
+          ...delta,
+          ...(s.outage ? { outages } : {}),
+          ...(s.throttled ? { apf429: throttle.rejected() - rejectedBefore } : {}),
+        });
         all.push(f);
         expect(ledger.broken).toBeNull();
         expect(outcomes.filter((o) => o.wrong).map((o) => `${o.run}: ${o.wrong}`)).toEqual([]);
         // The faults really happened, and most runs still got through.
-        const injected = (f.faults.resets ?? 0) + (f.faults.delayedChunks ?? 0) + (f.faults.stalls ?? 0) + (f.faults.droppedLongLived ?? 0) + (f.faults.outages ?? 0) + (f.faults.apf429 ?? 0);
+        const injected =
+          (f.faults.resets ?? 0) +
+          (f.faults.delayedChunks ?? 0) +
+          (f.faults.stalls ?? 0) +
+          (f.faults.droppedLongLived ?? 0) +
+          (f.faults.outages ?? 0) +
+          (f.faults.apf429 ?? 0);
         expect(injected).toBeGreaterThan(0);
         expect(f.succeeded).toBeGreaterThanOrEqual(Math.ceil(PER_KIND / 2));
       },

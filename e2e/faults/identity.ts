@@ -37,7 +37,11 @@ export async function serviceAccountToken(namespace: string, name: string): Prom
   const res = await coreApi().createNamespacedServiceAccountToken({
     name,
     namespace,
-    body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { audiences: [], expirationSeconds: 3600 } } as k8s.AuthenticationV1TokenRequest,
+    body: {
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'TokenRequest',
+      spec: { audiences: [], expirationSeconds: 3600 },
+    } as k8s.AuthenticationV1TokenRequest,
   });
   const token = res.status?.token;
   if (!token) throw new Error(`no token for ServiceAccount ${namespace}/${name}`);

@@ -58,13 +58,35 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 const VAGUE = /unexpected error|fetch failed|undefined|\[object Object\]/i;
 
 /** Sync run `run` of the app in `namespace` through `kubeconfig`; judge it. */
-export async function syncOnce(opts: { kind: string; run: string; namespace: string; kubeconfig: string; ledger: HookLedger; timeout?: string }): Promise<SyncOutcome> {
+export async function syncOnce(opts: {
+  kind: string;
+  run: string;
+  namespace: string;
+  kubeconfig: string;
+  ledger: HookLedger;
+  timeout?: string;
+}): Promise<SyncOutcome> {
   const dir = writeRepo(opts.run);
   const from = opts.ledger.creations.length;
   const started = Date.now();
   const res = await cli(dir, [
-    'sync', '--manifests', '.', '--namespace', opts.namespace, '--app', 'faults', '--revision', `${opts.run}0000000`,
-    '--kubeconfig', opts.kubeconfig, '--timeout', opts.timeout ?? '3m', '--fail-fast-after', '30s', '--output', 'json',
+    'sync',
+    '--manifests',
+    '.',
+    '--namespace',
+    opts.namespace,
+    '--app',
+    'faults',
+    '--revision',
+    `${opts.run}0000000`,
+    '--kubeconfig',
+    opts.kubeconfig,
+    '--timeout',
+    opts.timeout ?? '3m',
+    '--fail-fast-after',
+    '30s',
+    '--output',
+    'json',
   ]);
   const ms = Date.now() - started;
   // Let the ledger's watch deliver the last creations.
@@ -72,7 +94,18 @@ export async function syncOnce(opts: { kind: string; run: string; namespace: str
   const hooks = opts.ledger.countSince(from);
   fs.rmSync(dir, { recursive: true, force: true });
 
-  const out: SyncOutcome = { kind: opts.kind, run: opts.run, code: res.code, result: '?', ms, wrong: null, cause: null, hooks, duplicatedHooks: 0, lostHooks: 0 };
+  const out: SyncOutcome = {
+    kind: opts.kind,
+    run: opts.run,
+    code: res.code,
+    result: '?',
+    ms,
+    wrong: null,
+    cause: null,
+    hooks,
+    duplicatedHooks: 0,
+    lostHooks: 0,
+  };
   let json: ResultJson;
   try {
     json = JSON.parse(res.stdout) as ResultJson;

@@ -61,12 +61,15 @@ export async function runScenario(
     let timer: NodeJS.Timeout | undefined;
     if (s.outage) {
       const outage = s.outage;
-      timer = setTimeout(() => {
-        outages++;
-        ctx.proxy.faults.down = true;
-        ctx.proxy.resetAll();
-        timer = setTimeout(() => (ctx.proxy.faults.down = false), outage.forMs);
-      }, pick(ctx.random, outage.afterMs));
+      timer = setTimeout(
+        () => {
+          outages++;
+          ctx.proxy.faults.down = true;
+          ctx.proxy.resetAll();
+          timer = setTimeout(() => (ctx.proxy.faults.down = false), outage.forMs);
+        },
+        pick(ctx.random, outage.afterMs),
+      );
     }
     const o = await syncOnce({ kind: s.kind, run, namespace: ctx.namespace, kubeconfig: ctx.kubeconfig, ledger: ctx.ledger });
     clearTimeout(timer);

@@ -30,7 +30,7 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
-  json: () => Record<string, unknown> & { result: string; failures: { name: string; reason: string; message: string; source: { file: string; line: number }; logTail: string[] }[] };
+  json: () => Record<string, unknown> & { result: string; failures: { name: string; reason: string; message: string; file: string | null; line: number | null; logTail: string[] }[] };
 }
 
 /** Run `node dist/cli.js sync ...` in `cwd`; onStderr sees output as it comes (for signal tests). */

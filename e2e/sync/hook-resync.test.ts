@@ -18,7 +18,11 @@ describe('hooks recreated by BeforeHookCreation', () => {
       const uid1 = (await batchApi().readNamespacedJob({ name: 'migrate', namespace: ns })).metadata?.uid;
 
       const second = await runCli(writeManifests(files('v2')), ['sync', '--manifests', 'k8s', '--namespace', ns, '--output', 'json']);
-      expect({ code: second.code, stderr: second.stderr, message: second.json().message }).toEqual({ code: 0, stderr: expect.any(String), message: expect.any(String) });
+      expect({ code: second.code, stderr: second.stderr, message: second.json().message }).toEqual({
+        code: 0,
+        stderr: expect.any(String),
+        message: expect.any(String),
+      });
       const live = await batchApi().readNamespacedJob({ name: 'migrate', namespace: ns });
       expect(live.metadata?.uid).not.toBe(uid1);
       expect(live.spec?.template.metadata?.annotations?.['wavesync.test/log']).toBe('migrate v2');

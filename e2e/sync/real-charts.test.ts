@@ -182,7 +182,7 @@ describe('pods that cannot be created', () => {
       const tookMs = Date.now() - started;
       expect(run.code).toBe(1);
       const out = run.json();
-      expect(out.failures[0]).toMatchObject({ name: 'report', source: { file: 'k8s/job.yaml', line: 6 } });
+      expect(out.failures[0]).toMatchObject({ name: 'report', file: 'k8s/job.yaml', line: 6 });
       expect(out.failures[0].message).toMatch(/pods cannot be created: Warning FailedCreate( x\d+)? on Job report: .*serviceaccount "does-not-exist" not found/);
       expect(tookMs).toBeLessThan(60_000);
       expect((await batchApi().readNamespacedJob({ name: 'report', namespace: ns })).status?.active ?? 0).toBe(0);

@@ -1,4 +1,5 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
+import path from 'node:path';
 import { formatProblem } from '../model/problems.js';
 import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import type { ReporterFactory } from '../pipeline/options.js';
@@ -8,6 +9,7 @@ import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import { summaryFileReporter } from './summary-file.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -24,11 +26,12 @@ const FLAGS: FlagSpecs = {
   'create-namespace': { type: 'boolean', description: 'create the namespace first when missing' },
   'health-checks': { type: 'string', valueName: 'FILE', description: 'YAML file of health rules per apiVersion/kind (CEL or Argo CD Lua), or an argocd-cm ConfigMap' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
+  summary: { type: 'string', valueName: 'FILE', description: 'also write the job summary (Markdown, as a GitHub Actions run shows it) to FILE' },
 };
 
 export const SYNC_USAGE = `Usage: wavesync sync --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
          [--namespace NS] [--app NAME] [--revision REV] [--timeout 10m] [--wave-delay 0s]
-         [--dry-run] [--create-namespace] [--health-checks FILE] [--output text|json]
+         [--dry-run] [--create-namespace] [--health-checks FILE] [--output text|json] [--summary FILE]
 
 Validates everything and dry-runs it server-side, then runs PreSync hooks, applies the sync waves
 in order gating each on health, runs PostSync hooks, or SyncFail hooks when anything fails.
@@ -58,6 +61,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
   if (typeof where === 'number') return where;
 
   const json = args.strings.output?.[0] === 'json';
+  const summaryFile = args.strings.summary?.[0];
   const { problems, result } = await runSyncPipeline(
     {
       manifests: args.strings.manifests,
@@ -75,7 +79,10 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       healthChecks: { file: args.strings['health-checks']?.[0] },
     },
     {
-      reporter: cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),
+      reporter: both(
+        cliReporter(new SyncView(json ? io.stderr : io.stdout, !json && Boolean(process.stdout.isTTY) && !io.env.CI)),
+        summaryFile ? summaryFileReporter(path.resolve(io.cwd, summaryFile), (m) => io.stderr(`wavesync: ${m}\n`)) : null,
+      ),
       onSignal: (name) => io.stderr(`wavesync: ${name} received, cancelling: no new task starts, running hooks are deleted\n`),
       onReleaseFailure: (message) => io.stderr(`wavesync: ${message}\n`),
     },
@@ -99,6 +106,15 @@ function cliReporter(view: SyncView): ReporterFactory {
       if (started) view.listener(e);
     });
     return { finish: async () => {} };
+  };
+}
+
+function both(a: ReporterFactory, b: ReporterFactory | null): ReporterFactory {
+  if (!b) return a;
+  return (bus, ctx) => {
+    const ra = a(bus, ctx);
+    const rb = b(bus, ctx);
+    return { finish: async (run) => void (await Promise.all([ra.finish(run), rb.finish(run)])) };
   };
 }
 

@@ -38,9 +38,13 @@ export class SyncView {
   /** One line for events worth a line; null for the rest. */
   private describe(e: SyncEvent): string | null {
     switch (e.type) {
-      case 'sync-started':
+      case 'sync-started': {
         this.start = e.at;
-        return `sync ${e.plan.app}${e.plan.revision ? ` @ ${e.plan.revision.slice(0, 12)}` : ''} to ${e.server ?? 'cluster'} (${e.mode})`;
+        const head = `sync ${e.plan.app}${e.plan.revision ? ` @ ${e.plan.revision.slice(0, 12)}` : ''} to ${e.server ?? 'cluster'} (${e.mode})`;
+        // The plan's warnings (a Helm test hook left out, a namespace dropped...) come before any step.
+        const warnings = e.plan.warnings.map((w) => `\n${this.stamp(e.at)} warning: ${w.source ? `${w.source.file}:${w.source.line}: ` : ''}${w.message}`);
+        return head + warnings.join('');
+      }
       case 'validation-failed':
         return `validation failed: ${e.errors.length} error(s)`;
       case 'step-started':

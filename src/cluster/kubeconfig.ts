@@ -46,7 +46,9 @@ function loadFile(path: string): KubeConfig {
     // client-node names a missing field by its path only ("clusters[0].cluster.server is missing").
     const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec((err as Error).message ?? '');
     if (missing?.[3] === 'cluster.server') {
-      throw new KubeconfigError(`${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`);
+      throw new KubeconfigError(
+        `${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`,
+      );
     }
     if (missing) throw new KubeconfigError(`${where}: ${missing[1]}[${missing[2]}].${missing[3]} is missing; a kubeconfig needs clusters, users and contexts`);
     throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
@@ -61,9 +63,7 @@ export function loadKubeConfig(opts: KubeconfigOptions = {}): KubeConfig {
   // Like kubectl, missing entries in KUBECONFIG are skipped; an explicit file must exist.
   const existing = explicit ? paths : paths.filter((p) => existsSync(p));
   if (existing.length === 0) {
-    throw new KubeconfigError(
-      `no kubeconfig found (looked at ${paths.join(', ')}): pass --kubeconfig, set KUBECONFIG or create ~/.kube/config`,
-    );
+    throw new KubeconfigError(`no kubeconfig found (looked at ${paths.join(', ')}): pass --kubeconfig, set KUBECONFIG or create ~/.kube/config`);
   }
   const kc = loadFile(existing[0]!);
   for (const path of existing.slice(1)) {

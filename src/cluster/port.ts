@@ -66,6 +66,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * True when a request never reached the API server (refused, no such host, TLS refused). The
+ * adapter throws these as ClusterConnectionError; they are the run's environment failing, not a
+ * problem of one object, so callers let them end the run with one message.
+ */
+export function isUnreachable(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ClusterConnectionError';
+}
+
 export interface ClusterPort {
   /** Resolve a kind through discovery (cached). null when the server does not serve it. */
   resolve(apiVersion: string, kind: string): Promise<ResourceInfo | null>;

@@ -171,8 +171,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
       const decision = classifyError(err, opts.safeOnly, now());
       if (!decision.retry || attempt >= maxAttempts) throw err;
       // The server's Retry-After wins over our backoff, but never beyond the cap.
-      let delay =
-        decision.afterMs !== undefined ? Math.min(decision.afterMs, capMs) : backoffDelay(attempt, baseMs, capMs, opts.random);
+      let delay = decision.afterMs !== undefined ? Math.min(decision.afterMs, capMs) : backoffDelay(attempt, baseMs, capMs, opts.random);
       if (opts.deadlineMs !== undefined) {
         const left = started + opts.deadlineMs - now();
         if (left <= 0 || delay > left) throw err;

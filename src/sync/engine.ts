@@ -12,7 +12,8 @@ import type { HookLogs } from './hook-logs.js';
 import { HookCleanup } from './hook-cleanup.js';
 import { SYNC_FAIL_TIMEOUT_CAP_MS, type EngineOptions } from './options.js';
 import { ResultBuilder } from './result-builder.js';
-import { StepRunner, type RunContext, type StepOutcome } from './step-runner.js';
+import type { RunContext, StepOutcome } from './run-context.js';
+import { runStep } from './step-runner.js';
 import { ensureNamespace, validateAgainstCluster, type ValidatedPlan } from './validate.js';
 import { plannedChange } from './dry-run-changes.js';
 import { formatProblem } from '../model/problems.js';
@@ -46,9 +47,9 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
   const finish = async (result: SyncOutcome, reason: FailureReason | null, message: string): Promise<SyncResult> => {
     enter('Finished');
     // Delete policies act now that the sync is over (SEMANTICS 4); a cleanup error is a warning.
-    await hookCleanup.run(opts.cluster, opts.bus, result, now).catch((err) =>
-      opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }),
-    );
+    await hookCleanup
+      .run(opts.cluster, opts.bus, result, now)
+      .catch((err) => opts.bus.emit({ type: 'warning', at: now(), message: `hook cleanup stopped: ${err instanceof Error ? err.message : String(err)}` }));
     for (const l of lingeringLogs) l.stop();
     const r = builder.build(result, reason, message, now());
     opts.bus.emit({ type: 'sync-finished', at: r.finishedAt, result: r });
@@ -65,7 +66,11 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     const validated = await validateAgainstCluster(opts.cluster, opts.plan, { signal: cancel, checkAccess: opts.mode === 'sync' });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
-      return await finish('Failed', 'Validation', `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`);
+      return await finish(
+        'Failed',
+        'Validation',
+        `${validated.errors.length} error(s) before anything was applied:\n${validated.errors.map(formatProblem).join('\n')}`,
+      );
     }
     if (cancel.aborted) return await finish('Cancelled', 'Cancelled', 'cancelled before anything was applied');
     if (opts.mode === 'dry-run') {
@@ -98,7 +103,8 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     enter('Syncing');
     const main = await runSteps(ctx, plan.steps);
     if (main.state === 'Succeeded') return await finish('Succeeded', null, `synced ${countTasks(plan.steps)} task(s) in ${plan.steps.length} step(s)`);
-    if (main.state === 'Cancelled') return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
+    if (main.state === 'Cancelled')
+      return await finish('Cancelled', 'Cancelled', 'cancelled: no new task was started, running hooks were deleted, applied resources stay');
 
     const failMessage = describeFailure(builder, main);
     if (ctx.appliedAnything && plan.syncFail.length > 0) {
@@ -121,7 +127,7 @@ async function runSteps(ctx: RunContext, steps: Step[]): Promise<StepOutcome & {
   for (const [index, step] of steps.entries()) {
     if (ctx.cancel.aborted) return { state: 'Cancelled', reason: 'Cancelled', failedStep: step };
     ctx.bus.emit({ type: 'step-started', at: ctx.now(), phase: step.phase, wave: step.wave, index });
-    const outcome = await new StepRunner(ctx, step).run();
+    const outcome = await runStep(ctx, step);
     ctx.bus.emit({ type: 'step-finished', at: ctx.now(), phase: step.phase, wave: step.wave, index, state: outcome.state });
     if (outcome.state !== 'Succeeded') return { ...outcome, failedStep: step };
     if (index < steps.length - 1 && ctx.opts.waveDelayMs > 0) await sleep(ctx.opts.waveDelayMs, ctx.cancel);
@@ -152,4 +158,3 @@ function describeFailure(builder: ResultBuilder, main: StepOutcome & { failedSte
   if (!f) return `${where} failed (${main.reason ?? 'unknown reason'})`;
   return `${where} failed: ${f.kind} ${f.namespace ? f.namespace + '/' : ''}${f.name} (${f.source.file}:${f.source.line}): ${f.message}`;
 }
-

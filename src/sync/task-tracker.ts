@@ -1,25 +1,20 @@
-// The runtime state of one task inside a step: applied or not, which live object is ours, and the
-// verdict of the gate. Pure bookkeeping plus the verdict function; the step runner does the I/O.
+// The runtime state of one task inside a step: what it does, where it is in its lifecycle, which
+// live object is ours. Pure bookkeeping; the step's other files do the I/O.
 import type { HealthStatus } from '../health/types.js';
 import type { K8sObject } from '../manifests/types.js';
+import type { ObjectRef } from '../model/object-ref.js';
 import type { Task } from '../plan/types.js';
-import type { FailureReason, TaskState } from './events.js';
-import { hookState, resourceHealth, stuckPodCause, type HealthRules } from './health-adapter.js';
+import type { TaskState } from './events.js';
 import type { HookLogs } from './hook-logs.js';
 import { objectKey } from './object-feed.js';
-import { hasPods, podsOf } from './pods.js';
-import { formatWarning, formatWarnings, ownedUids, unfixableCreate, warningsAbout } from './warning-events.js';
-
-export type Verdict =
-  | { kind: 'wait'; health: HealthStatus; message: string }
-  | { kind: 'succeeded'; health: HealthStatus; message: string }
-  | { kind: 'failed'; reason: FailureReason; health: HealthStatus; message: string };
+import { actionOf, checkTransition, isFinal, type TaskAction } from './task-lifecycle.js';
 
 export class TaskTracker {
   readonly key: string;
+  readonly action: TaskAction;
   uid: string | null = null;
   minGeneration = 0;
-  state: TaskState = 'Pending';
+  private current: TaskState = 'Pending';
   health: HealthStatus | null = null;
   message = '';
   /** Set while the tracker is finishing (collecting logs, applying delete policies). */
@@ -36,10 +31,26 @@ export class TaskTracker {
     readonly liveName: string,
   ) {
     this.key = objectKey(task.group, task.kind, task.namespace, liveName);
+    this.action = actionOf(task);
   }
 
+  get state(): TaskState {
+    return this.current;
+  }
+
+  /** Move along the action's lifecycle (task-lifecycle.ts); any other move throws. */
+  moveTo(next: TaskState): void {
+    checkTransition(this.action, this.current, next, `${this.task.kind} ${this.liveName}`);
+    this.current = next;
+  }
+
+  get ref(): ObjectRef {
+    return { apiVersion: this.task.apiVersion, kind: this.task.kind, namespace: this.task.namespace, name: this.liveName };
+  }
+
+  /** In a final state: one its lifecycle has no move out of. */
   get done(): boolean {
-    return this.state === 'Succeeded' || this.state === 'Failed' || this.state === 'Cancelled' || this.state === 'Skipped';
+    return isFinal(this.action, this.current);
   }
 
   get applied(): boolean {
@@ -51,63 +62,4 @@ export class TaskTracker {
     if (!this.uid || obj.metadata.uid !== this.uid) return false;
     return Number(obj.metadata.generation ?? 0) >= this.minGeneration;
   }
-}
-
-export interface VerdictInput {
-  obj: K8sObject | undefined;
-  pods: K8sObject[];
-  /** ReplicaSets of the namespace, to tell a Deployment's current pods from the previous ones. */
-  replicaSets: K8sObject[];
-  events: K8sObject[];
-  /** Recent Warning events of the namespace, to say why a task waits. */
-  warnings?: K8sObject[];
-  now: number;
-  failFastAfterMs: number;
-  rules?: HealthRules;
-}
-
-/** What the gate concludes about a task from its live object and its pods. */
-export function verdictFor(t: TaskTracker, input: VerdictInput): Verdict {
-  const { obj } = input;
-  if (!obj) return { kind: 'failed', reason: 'Missing', health: 'Missing', message: `${t.task.kind} ${t.liveName} disappeared after it was applied` };
-  const warnings = input.warnings?.length ? warningsAbout(ownedUids(obj, input.pods, input.replicaSets), input.warnings) : [];
-  const stuck = () => {
-    if (!hasPods(obj)) return null;
-    const pods = podsOf(obj, input.pods, input.replicaSets);
-    return stuckPodCause(obj, pods, input.events, input.now, input.failFastAfterMs, t.firstSeen) ?? cannotCreatePods(t, obj, pods.length, warnings, input);
-  };
-  const why = (message: string) => (warnings.length ? `${message}; ${formatWarnings(warnings)}` : message);
-  if (t.task.hook) {
-    const hs = hookState(obj, input.rules);
-    if (hs.state === 'Succeeded') return { kind: 'succeeded', health: 'Healthy', message: hs.message };
-    if (hs.state === 'Failed') return { kind: 'failed', reason: 'HookFailed', health: 'Degraded', message: why(hs.message) };
-    const cause = stuck();
-    if (cause) return { kind: 'failed', reason: 'HookFailed', health: 'Degraded', message: cause };
-    return { kind: 'wait', health: 'Progressing', message: why(hs.message) };
-  }
-  const h = resourceHealth(obj, input.rules);
-  if (h.status === 'Healthy') return { kind: 'succeeded', health: h.status, message: h.message };
-  if (h.status === 'Suspended') return { kind: 'succeeded', health: h.status, message: h.message };
-  if (h.status === 'Degraded') return { kind: 'failed', reason: 'Degraded', health: h.status, message: h.message };
-  if (h.status === 'Missing') return { kind: 'failed', reason: 'Missing', health: h.status, message: h.message };
-  const cause = stuck();
-  if (cause) return { kind: 'failed', reason: 'Degraded', health: 'Degraded', message: cause };
-  return { kind: 'wait', health: h.status, message: why(h.message) };
-}
-
-/**
- * Pods that cannot even be created for a reason no retry fixes (a missing ServiceAccount, Secret or
- * ConfigMap, an exceeded quota): after fail-fast-after, as for image pull errors. Only while the
- * workload has no pod of its current revision, so a FailedCreate that was since fixed does not count.
- */
-function cannotCreatePods(t: TaskTracker, obj: K8sObject, currentPods: number, warnings: ReturnType<typeof warningsAbout>, input: VerdictInput): string | null {
-  const key = String(obj.metadata.uid ?? '');
-  const w = currentPods === 0 ? unfixableCreate(warnings) : null;
-  if (!w) {
-    t.createFailSeen.delete(key);
-    return null;
-  }
-  if (!t.createFailSeen.has(key)) t.createFailSeen.set(key, input.now);
-  if (input.now - t.createFailSeen.get(key)! < input.failFastAfterMs) return null;
-  return `${obj.kind} ${obj.metadata.name}: pods cannot be created: ${formatWarning(w)}`;
 }

@@ -1,7 +1,7 @@
 // Validation before change (SEMANTICS 7.2, 7.3): resolve every kind through discovery, settle
 // namespaces, then dry-run every object server-side. Nothing in the cluster changes here, except
 // the app namespace when create-namespace asks for it.
-import { ApiError, type ClusterPort, type ResourceInfo } from '../cluster/port.js';
+import { ApiError, isUnreachable, type ClusterPort, type ResourceInfo } from '../cluster/port.js';
 import type { K8sObject, ValidationError } from '../manifests/types.js';
 import type { Plan, Step, Task } from '../plan/types.js';
 import { mapLimit } from './concurrency.js';
@@ -40,6 +40,8 @@ async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: Validation
     try {
       info = await resolve(t);
     } catch (err) {
+      // An unreachable server is not this object's problem: one message for the run, not one per line.
+      if (isUnreachable(err)) throw err;
       // Discovery refused or failed after its retries: an error at this object's line, not a crash.
       errors.push({ source: t.source, message: `${t.kind} (apiVersion ${t.apiVersion}): discovery failed: ${describeApiError(err)}` });
       noDryRun.add(t.id);
@@ -94,11 +96,18 @@ export async function ensureNamespace(cluster: ClusterPort, name: string): Promi
   return true;
 }
 
-export async function validateAgainstCluster(
-  cluster: ClusterPort,
-  plan: Plan,
-  opts: { signal?: AbortSignal; checkAccess?: boolean },
-): Promise<ValidatedPlan> {
+/**
+ * The name an object is dry-run under. A BeforeHookCreation hook is deleted and created anew, so
+ * it is dry-run as a new object, not as a change to the previous run's (a Job's pod template is
+ * immutable: a new image for a migration Job must not fail validation).
+ */
+function dryRunName(t: { name: string | null; generateName?: string | null; hook: boolean; deletePolicies: readonly string[] }): string {
+  if (!t.name) return `${t.generateName ?? 'hook-'}dryrun`;
+  if (t.hook && t.deletePolicies.includes('BeforeHookCreation')) return `${t.name.slice(0, 55)}-dryrun`;
+  return t.name;
+}
+
+export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, opts: { signal?: AbortSignal; checkAccess?: boolean }): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
   const dryRuns = new Map<string, K8sObject>();
   const noDryRun = new Set<string>();
@@ -108,7 +117,10 @@ export async function validateAgainstCluster(
     // A refused verb is said once, at its object's line; that object's dry run would only repeat it.
     const syncing = [...resolved.steps, ...resolved.syncFail].flatMap((s) => s.tasks).filter((t) => !noDryRun.has(t.id));
     const withInfo = await Promise.all(syncing.map(async (task) => ({ task, info: await cluster.resolve(task.apiVersion, task.kind) })));
-    const access = await checkPermissions(cluster, withInfo.flatMap((x) => (x.info ? [{ task: x.task, info: x.info }] : [])));
+    const access = await checkPermissions(
+      cluster,
+      withInfo.flatMap((x) => (x.info ? [{ task: x.task, info: x.info }] : [])),
+    );
     errors.push(...access.errors);
     for (const id of access.refused) noDryRun.add(id);
   }
@@ -126,7 +138,7 @@ export async function validateAgainstCluster(
   });
   await mapLimit(toDryRun, 8, async (t) => {
     if (opts.signal?.aborted) return;
-    const obj = liveObjectFor(t, t.name ?? `${t.generateName ?? 'hook-'}dryrun`);
+    const obj = liveObjectFor(t, dryRunName(t));
     const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
     try {
       const answer = recreatedHook(t)
@@ -136,7 +148,7 @@ export async function validateAgainstCluster(
           : await cluster.apply(obj, { dryRun: true, fieldValidation });
       dryRuns.set(t.id, answer);
     } catch (err) {
-      errors.push({ source: t.source, message: `${t.kind} ${obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
+      errors.push({ source: t.source, message: `${t.kind} ${t.name ?? obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
     }
   });
   errors.sort((a, b) => (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0));

@@ -6,7 +6,6 @@ import { contextNamespace } from '../kubeconfig.js';
 import type { ObjectRef } from '../../model/object-ref.js';
 import {
   ApiError,
-
   type ClusterPort,
   type ListOptions,
   type LogOptions,
@@ -234,4 +233,3 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
   };
   return cluster;
 }
-
