@@ -3,7 +3,7 @@
 // step runs after it whatever happened (post-if: always()) and removes any copy left behind.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { KUBECONFIG_DIR_PREFIX } from '../cluster/kubeconfig.js';
+import { KUBECONFIG_DIR_PREFIX } from '../model/temp-names.js';
 
 /** Remove every kubeconfig copy directory in `tempDir`; returns how many there were. */
 export function removeKubeconfigCopies(tempDir: string | undefined): number {

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { KUBECONFIG_DIR_PREFIX } from '../model/temp-names.js';
 
 /** A problem with the user's kubeconfig; the message is safe to print. */
 export class KubeconfigError extends Error {
@@ -118,9 +119,6 @@ export interface TempKubeconfig {
   /** Remove the file; safe to call more than once. */
   cleanup(): void;
 }
-
-/** The kubeconfig copy's directory name starts with this (the action's post step looks for it). */
-export const KUBECONFIG_DIR_PREFIX = 'wavesync-kube-';
 
 /** Write kubeconfig text (the action's input) to a 0600 file in a private directory. */
 export function kubeconfigFromInput(text: string, dir: string = process.env.RUNNER_TEMP || tmpdir()): TempKubeconfig {
