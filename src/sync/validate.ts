@@ -141,11 +141,9 @@ export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, o
     const obj = liveObjectFor(t, dryRunName(t));
     const fieldValidation = t.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
     try {
-      const answer = recreatedHook(t)
-        ? await cluster.create(asNewObject(obj), { dryRun: true, fieldValidation })
-        : usesReplace(t)
-          ? await cluster.replace(obj, { dryRun: true, fieldValidation })
-          : await cluster.apply(obj, { dryRun: true, fieldValidation });
+      const answer = usesReplace(t)
+        ? await cluster.replace(obj, { dryRun: true, fieldValidation })
+        : await cluster.apply(obj, { dryRun: true, fieldValidation });
       dryRuns.set(t.id, answer);
     } catch (err) {
       errors.push({ source: t.source, message: `${t.kind} ${t.name ?? obj.metadata.name}: dry run failed: ${describeApiError(err)}` });
@@ -153,21 +151,4 @@ export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, o
   });
   errors.sort((a, b) => (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0));
   return { plan: resolved, errors, dryRuns };
-}
-
-/**
- * A named hook deleted before it is created again is checked as the new object it will be: its
- * copy from the last sync may hold fields the new one cannot change in place (a Job's template).
- */
-function recreatedHook(t: Task): boolean {
-  return t.hook && t.name !== null && t.deletePolicies.includes('BeforeHookCreation');
-}
-
-/** The object under a server-generated name of the same length, so no existing object is touched. */
-function asNewObject(obj: K8sObject): K8sObject {
-  const name = obj.metadata.name ?? '';
-  const copy = structuredClone(obj);
-  delete copy.metadata.name;
-  copy.metadata.generateName = name.length > 5 ? name.slice(0, -5) : name;
-  return copy;
 }
