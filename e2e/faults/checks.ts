@@ -54,26 +54,41 @@ export class HookLedger {
 
   constructor(private readonly namespace: string) {}
 
+  private resourceVersion = '';
+  private stopped = false;
+
   async start(): Promise<void> {
     const watch = new k8s.Watch(adminConfig());
+    // The API server ends every watch after its request timeout: resume from the last
+    // resourceVersion seen, so a long soak misses no creation.
+    const query = this.resourceVersion ? { resourceVersion: this.resourceVersion, allowWatchBookmarks: true } : { allowWatchBookmarks: true };
     this.controller = await watch.watch(
       `/apis/batch/v1/namespaces/${this.namespace}/jobs`,
-      {},
+      query,
       (type: string, obj: k8s.V1Job) => {
+        if (type === 'ERROR') {
+          // 410 Gone: our resourceVersion is too old, so creations may have been missed.
+          this.broken = `the Job watch failed: ${JSON.stringify(obj)}`;
+          return;
+        }
+        if (obj.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
         const uid = obj.metadata?.uid ?? '';
         // A Job is created once per uid: ADDED (or a first MODIFIED after a watch resume) counts once.
-        if (type !== 'DELETED' && uid && !this.seen.has(uid)) {
+        if (type !== 'DELETED' && type !== 'BOOKMARK' && uid && !this.seen.has(uid)) {
           this.seen.add(uid);
           this.creations.push({ name: obj.metadata?.name ?? '', uid, at: Date.now() });
         }
       },
-      (err: unknown) => {
-        if (!this.controller?.signal.aborted) this.broken = `the Job watch ended: ${String(err)}`;
+      () => {
+        if (this.stopped || this.broken) return;
+        // Ended by the server's timeout or a dropped connection: resume where it stopped.
+        setTimeout(() => this.start().catch((e: unknown) => (this.broken = `the Job watch could not resume: ${String(e)}`)), 200);
       },
     );
   }
 
   stop(): void {
+    this.stopped = true;
     this.controller?.abort();
   }
 
