@@ -14,6 +14,8 @@ export const BUNDLES = [
   { entry: 'scripts/bundle-entries/main.ts', file: 'index.js', shebang: false },
   { entry: 'scripts/bundle-entries/post.ts', file: 'post.js', shebang: false },
   { entry: 'scripts/bundle-entries/cli.ts', file: 'cli.js', shebang: true },
+  // The post step (action.yml `post:`): removes a kubeconfig copy a killed main step left behind.
+  { entry: 'scripts/bundle-entries/post.ts', file: 'post.js', shebang: false },
 ];
 
 /** Options chosen for reproducible output: no minify, no source maps, no license file, no cache. */

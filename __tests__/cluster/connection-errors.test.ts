@@ -66,8 +66,27 @@ describe('connection failures name the server and the cause', () => {
   it('a host name that does not resolve, not retried', async () => {
     const server = 'https://wavesync-no-such-host.invalid:6443';
     const { message, attempts } = await failure(kubeconfig(server));
-    expect(message).toMatch(new RegExp(`^cannot reach the Kubernetes API server ${server.replace(/\./g, '\\.')}: the host name (does not resolve|could not be resolved)`));
+    expect(message).toMatch(
+      new RegExp(`^cannot reach the Kubernetes API server ${server.replace(/\./g, '\\.')}: the host name (does not resolve|could not be resolved)`),
+    );
     if (message.includes('does not resolve')) expect(attempts).toBe(1);
+  });
+
+  it('an answer cut off mid-body is retried, then said in words (not "terminated")', async () => {
+    let calls = 0;
+    const s = createHttpServer((_req, res) => {
+      calls++;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"kind":"APIVersions"');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const server = `http://127.0.0.1:${await listen(s)}`;
+    const { message, attempts } = await failure(kubeconfig(server));
+    expect(message).toMatch(
+      new RegExp(`^cannot reach the Kubernetes API server ${server}: the connection (was reset|closed before the whole answer arrived)$`),
+    );
+    expect(attempts).toBe(3);
+    expect(calls).toBeGreaterThanOrEqual(3);
   });
 
   describe('TLS and credentials', () => {
@@ -75,16 +94,40 @@ describe('connection failures name the server and the cause', () => {
     let httpServer = '';
     beforeAll(async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-tls-'));
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem')], { stdio: 'ignore' });
-      const https = createHttpsServer({ key: fs.readFileSync(path.join(dir, 'k.pem')), cert: fs.readFileSync(path.join(dir, 'c.pem')) }, (_req, res) => res.end('{}'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          path.join(dir, 'k.pem'),
+          '-out',
+          path.join(dir, 'c.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const https = createHttpsServer({ key: fs.readFileSync(path.join(dir, 'k.pem')), cert: fs.readFileSync(path.join(dir, 'c.pem')) }, (_req, res) =>
+        res.end('{}'),
+      );
       tlsServer = `https://127.0.0.1:${await listen(https)}`;
       fs.rmSync(dir, { recursive: true, force: true });
       const http = createHttpServer((req, res) => {
         const forbidden = req.headers.authorization === 'Bearer secret-token-marker';
         res.writeHead(forbidden ? 403 : 401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(forbidden
-          ? { kind: 'Status', code: 403, reason: 'Forbidden', message: `forbidden: User "ci" cannot get path "${req.url}"` }
-          : { kind: 'Status', code: 401, reason: 'Unauthorized', message: 'Unauthorized' }));
+        res.end(
+          JSON.stringify(
+            forbidden
+              ? { kind: 'Status', code: 403, reason: 'Forbidden', message: `forbidden: User "ci" cannot get path "${req.url}"` }
+              : { kind: 'Status', code: 401, reason: 'Unauthorized', message: 'Unauthorized' },
+          ),
+        );
       });
       httpServer = `http://127.0.0.1:${await listen(http)}`;
     });
@@ -97,7 +140,9 @@ describe('connection failures name the server and the cause', () => {
 
     it('401 says the credentials were refused, naming the server and not the token', async () => {
       const { message } = await failure(kubeconfig(httpServer, 'expired-token'));
-      expect(message).toBe(`the API server ${httpServer} refused the credentials (401 Unauthorized): the kubeconfig's token or client certificate is missing, wrong or expired`);
+      expect(message).toBe(
+        `the API server ${httpServer} refused the credentials (401 Unauthorized): the kubeconfig's token or client certificate is missing, wrong or expired`,
+      );
     });
 
     it("403 keeps the server's words and says what they mean", async () => {
@@ -116,7 +161,22 @@ describe('kubeconfig without a usable server URL', () => {
     return p;
   };
   const config = (cluster: string) =>
-    ['apiVersion: v1', 'kind: Config', 'clusters:', '- name: c', '  cluster:', cluster, 'users:', '- name: u', '  user: {token: t}', 'contexts:', '- name: x', '  context: {cluster: c, user: u}', 'current-context: x', ''].join('\n');
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: c',
+      '  cluster:',
+      cluster,
+      'users:',
+      '- name: u',
+      '  user: {token: t}',
+      'contexts:',
+      '- name: x',
+      '  context: {cluster: c, user: u}',
+      'current-context: x',
+      '',
+    ].join('\n');
   const message = (p: string) => {
     try {
       loadKubeConfig({ path: p });

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { KUBECONFIG_DIR_PREFIX } from '../model/temp-names.js';
 
 /** A problem with the user's kubeconfig; the message is safe to print. */
 export class KubeconfigError extends Error {
@@ -46,7 +47,9 @@ function loadFile(path: string): KubeConfig {
     // client-node names a missing field by its path only ("clusters[0].cluster.server is missing").
     const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec((err as Error).message ?? '');
     if (missing?.[3] === 'cluster.server') {
-      throw new KubeconfigError(`${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`);
+      throw new KubeconfigError(
+        `${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`,
+      );
     }
     if (missing) throw new KubeconfigError(`${where}: ${missing[1]}[${missing[2]}].${missing[3]} is missing; a kubeconfig needs clusters, users and contexts`);
     throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
@@ -61,9 +64,7 @@ export function loadKubeConfig(opts: KubeconfigOptions = {}): KubeConfig {
   // Like kubectl, missing entries in KUBECONFIG are skipped; an explicit file must exist.
   const existing = explicit ? paths : paths.filter((p) => existsSync(p));
   if (existing.length === 0) {
-    throw new KubeconfigError(
-      `no kubeconfig found (looked at ${paths.join(', ')}): pass --kubeconfig, set KUBECONFIG or create ~/.kube/config`,
-    );
+    throw new KubeconfigError(`no kubeconfig found (looked at ${paths.join(', ')}): pass --kubeconfig, set KUBECONFIG or create ~/.kube/config`);
   }
   const kc = loadFile(existing[0]!);
   for (const path of existing.slice(1)) {
@@ -122,7 +123,7 @@ export interface TempKubeconfig {
 /** Write kubeconfig text (the action's input) to a 0600 file in a private directory. */
 export function kubeconfigFromInput(text: string, dir: string = process.env.RUNNER_TEMP || tmpdir()): TempKubeconfig {
   if (text.trim() === '') throw new KubeconfigError('the kubeconfig input is empty');
-  const folder = mkdtempSync(join(dir, 'wavesync-kube-'));
+  const folder = mkdtempSync(join(dir, KUBECONFIG_DIR_PREFIX));
   chmodSync(folder, 0o700);
   const path = join(folder, 'config');
   writeFileSync(path, text, { mode: 0o600 });

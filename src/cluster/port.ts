@@ -42,6 +42,17 @@ export interface LogOptions {
   signal?: AbortSignal;
 }
 
+/** One verb on one resource, as RBAC sees it. */
+export interface AccessCheck {
+  verb: string;
+  /** API group ("" for core). */
+  group: string;
+  /** Plural resource name. */
+  resource: string;
+  subresource?: string;
+  namespace: string | null;
+}
+
 /** An API error from the server, with the HTTP status and the server's message. */
 export class ApiError extends Error {
   constructor(
@@ -96,6 +107,12 @@ export interface ClusterPort {
 
   /** Container logs of a pod, one callback per line. Resolves when the stream ends or is aborted. */
   podLogs(namespace: string, pod: string, opts: LogOptions, onLine: (line: string) => void): Promise<void>;
+
+  /**
+   * Whether the kubeconfig's user may do this (SelfSubjectAccessReview). true when the server
+   * cannot say; optional: ports without access control leave it out.
+   */
+  canI?(check: AccessCheck): Promise<boolean>;
 
   /** The API server's host, for reports (never credentials). */
   serverHost(): string;

@@ -38,6 +38,8 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_CLOSED',
+  // The answer was cut off mid-body: the request may have had its effect (not safe-only).
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
 const SAFE_CONNECTION_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const CONNECTION_MESSAGES = ['socket hang up', 'fetch failed', 'other side closed'];
@@ -169,8 +171,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
       const decision = classifyError(err, opts.safeOnly, now());
       if (!decision.retry || attempt >= maxAttempts) throw err;
       // The server's Retry-After wins over our backoff, but never beyond the cap.
-      let delay =
-        decision.afterMs !== undefined ? Math.min(decision.afterMs, capMs) : backoffDelay(attempt, baseMs, capMs, opts.random);
+      let delay = decision.afterMs !== undefined ? Math.min(decision.afterMs, capMs) : backoffDelay(attempt, baseMs, capMs, opts.random);
       if (opts.deadlineMs !== undefined) {
         const left = started + opts.deadlineMs - now();
         if (left <= 0 || delay > left) throw err;

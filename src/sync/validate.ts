@@ -9,6 +9,7 @@ import { DEFAULT_CONCURRENCY } from './options.js';
 import { crdScopes } from '../plan/namespaces.js';
 import { liveObjectFor } from './live-object.js';
 import { usesReplace } from './apply-task.js';
+import { checkPermissions } from './permissions.js';
 
 export interface ValidatedPlan {
   plan: Plan;
@@ -107,16 +108,23 @@ function dryRunName(t: { name: string | null; generateName?: string | null; hook
   return t.name;
 }
 
-export async function validateAgainstCluster(
-  cluster: ClusterPort,
-  plan: Plan,
-  opts: { signal?: AbortSignal },
-): Promise<ValidatedPlan> {
+export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, opts: { signal?: AbortSignal; checkAccess?: boolean }): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
   const dryRuns = new Map<string, K8sObject>();
   const noDryRun = new Set<string>();
   // Unknown kinds are reported together with every dry-run error of the other objects.
   const resolved = await resolveTasks(cluster, plan, errors, noDryRun);
+  if (opts.checkAccess) {
+    // A refused verb is said once, at its object's line; that object's dry run would only repeat it.
+    const syncing = [...resolved.steps, ...resolved.syncFail].flatMap((s) => s.tasks).filter((t) => !noDryRun.has(t.id));
+    const withInfo = await Promise.all(syncing.map(async (task) => ({ task, info: await cluster.resolve(task.apiVersion, task.kind) })));
+    const access = await checkPermissions(
+      cluster,
+      withInfo.flatMap((x) => (x.info ? [{ task: x.task, info: x.info }] : [])),
+    );
+    errors.push(...access.errors);
+    for (const id of access.refused) noDryRun.add(id);
+  }
 
   const creating = await namespacesToCreate(cluster, resolved, errors);
   const tasks = allSteps(resolved).flatMap((s) => s.tasks);

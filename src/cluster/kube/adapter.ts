@@ -133,8 +133,9 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
           query: { ...writeQuery(wopts), fieldManager: FIELD_MANAGER },
           body: obj,
         },
-        // A retried POST after a dropped connection could create a second generateName object.
-        { safeOnly: true },
+        // A retried POST after a dropped connection could create a second generateName object;
+        // a dry run persists nothing, so it is retried like any other call.
+        { safeOnly: !wopts?.dryRun },
       );
     },
 
@@ -192,6 +193,35 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
         return typeof v.gitVersion === 'string' ? v.gitVersion : null;
       } catch {
         return null;
+      }
+    },
+
+    async canI(check) {
+      const body = {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: {
+          resourceAttributes: {
+            verb: check.verb,
+            group: check.group,
+            resource: check.resource,
+            subresource: check.subresource,
+            namespace: check.namespace ?? undefined,
+          },
+        },
+      };
+      try {
+        const review = await http.json<{ status?: { allowed?: boolean; denied?: boolean } }>({
+          method: 'POST',
+          path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          body,
+        });
+        return review.status?.allowed === true;
+      } catch (err) {
+        // A server that cannot review (no authorization API, a proxy refusing it) leaves the
+        // answer to the dry run, which meets the same rules.
+        if (err instanceof ApiError && err.status >= 400 && err.status < 500) return true;
+        throw err;
       }
     },
 

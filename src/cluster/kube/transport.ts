@@ -65,7 +65,12 @@ export function kubeTransport(kc: KubeConfig): Transport {
     return {
       status: res.httpStatusCode,
       headers: res.headers,
-      text: () => res.body.text(),
+      // The connection can still drop while the body arrives: say so, like a failed request.
+      text: () =>
+        res.body.text().catch((err: unknown) => {
+          if (req.signal?.aborted || (err as Error)?.name === 'AbortError') throw err;
+          throw new ClusterConnectionError(server, err);
+        }),
       stream: () => res.body.stream(),
     };
   };

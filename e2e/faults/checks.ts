@@ -1,0 +1,105 @@
+// What every fault run is held to: the cluster equals the manifests after Succeeded, and each hook
+// Job was created exactly once per sync (counted from a watch of its own, not through the proxy).
+import * as k8s from '@kubernetes/client-node';
+import type { AppObject } from './app.js';
+import { HOOKS } from './app.js';
+import { adminConfig } from './identity.js';
+
+/** Paths where the manifest's value is missing from or different in the live object. */
+export function notIn(want: unknown, live: unknown, at = ''): string[] {
+  if (want === null || typeof want !== 'object') return want === live ? [] : [`${at}: want ${JSON.stringify(want)}, live ${JSON.stringify(live)}`];
+  if (Array.isArray(want)) {
+    if (!Array.isArray(live) || live.length !== want.length) return [`${at}: want ${want.length} items, live ${JSON.stringify(live)?.slice(0, 80)}`];
+    return want.flatMap((w, i) => notIn(w, live[i], `${at}[${i}]`));
+  }
+  if (live === null || typeof live !== 'object') return [`${at}: missing`];
+  return Object.entries(want).flatMap(([k, v]) => notIn(v, (live as Record<string, unknown>)[k], `${at}.${k}`));
+}
+
+/** The differences between the app's non-hook objects and the cluster ("Kind/name .path: ..."). */
+export async function clusterDiff(namespace: string, objects: AppObject[]): Promise<string[]> {
+  const api = k8s.KubernetesObjectApi.makeApiClient(adminConfig());
+  const out: string[] = [];
+  for (const o of objects.filter((x) => !x.hook)) {
+    const doc = structuredClone(o.doc) as Record<string, unknown> & { metadata: { name: string }; kind: string; stringData?: Record<string, string> };
+    // The server keeps a Secret's stringData as base64 data.
+    if (doc.stringData) {
+      doc.data = Object.fromEntries(Object.entries(doc.stringData).map(([k, v]) => [k, Buffer.from(v).toString('base64')]));
+      delete doc.stringData;
+    }
+    const where = `${doc.kind}/${doc.metadata.name}`;
+    try {
+      const live = await api.read({ apiVersion: doc.apiVersion as string, kind: doc.kind, metadata: { name: doc.metadata.name, namespace } });
+      const { apiVersion: _a, kind: _k, ...rest } = doc;
+      out.push(...notIn(rest, live).map((d) => `${where} ${d}`));
+    } catch (err) {
+      out.push(`${where}: ${(err as { code?: number }).code === 404 ? 'missing' : String(err)}`);
+    }
+  }
+  return out;
+}
+
+interface Creation {
+  name: string;
+  uid: string;
+  at: number;
+}
+
+/** Every Job created in a namespace, from a watch started before the first sync. */
+export class HookLedger {
+  readonly creations: Creation[] = [];
+  private readonly seen = new Set<string>();
+  private controller: AbortController | undefined;
+  broken: string | null = null;
+
+  constructor(private readonly namespace: string) {}
+
+  private resourceVersion = '';
+  private stopped = false;
+
+  async start(): Promise<void> {
+    const watch = new k8s.Watch(adminConfig());
+    // The API server ends every watch after its request timeout: resume from the last
+    // resourceVersion seen, so a long soak misses no creation.
+    const query = this.resourceVersion ? { resourceVersion: this.resourceVersion, allowWatchBookmarks: true } : { allowWatchBookmarks: true };
+    this.controller = await watch.watch(
+      `/apis/batch/v1/namespaces/${this.namespace}/jobs`,
+      query,
+      (type: string, obj: k8s.V1Job) => {
+        if (type === 'ERROR') {
+          // 410 Gone: our resourceVersion is too old, so creations may have been missed.
+          this.broken = `the Job watch failed: ${JSON.stringify(obj)}`;
+          return;
+        }
+        if (obj.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+        const uid = obj.metadata?.uid ?? '';
+        // A Job is created once per uid: ADDED (or a first MODIFIED after a watch resume) counts once.
+        if (type !== 'DELETED' && type !== 'BOOKMARK' && uid && !this.seen.has(uid)) {
+          this.seen.add(uid);
+          this.creations.push({ name: obj.metadata?.name ?? '', uid, at: Date.now() });
+        }
+      },
+      () => {
+        if (this.stopped || this.broken) return;
+        // Ended by the server's timeout or a dropped connection: resume where it stopped.
+        setTimeout(() => this.start().catch((e: unknown) => (this.broken = `the Job watch could not resume: ${String(e)}`)), 200);
+      },
+    );
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.controller?.abort();
+  }
+
+  /** How many Jobs of each hook were created since `from` (index into creations). */
+  countSince(from: number): Record<string, number> {
+    const counts: Record<string, number> = Object.fromEntries(HOOKS.map((h) => [h.name, 0]));
+    for (const c of this.creations.slice(from)) {
+      const hook = HOOKS.find((h) => (h.generated ? c.name.startsWith(h.name) : c.name === h.name));
+      if (hook) counts[hook.name]!++;
+      else counts[`other:${c.name}`] = (counts[`other:${c.name}`] ?? 0) + 1;
+    }
+    return counts;
+  }
+}

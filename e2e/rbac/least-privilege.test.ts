@@ -1,0 +1,121 @@
+// Least privilege: a sync as a ServiceAccount bound to exactly docs/rbac.yaml's Role succeeds, and
+// with any one rule (or one verb) taken away it is refused before anything is applied, with an
+// error at an object's file:line naming the missing verb and resource.
+// Prune, delete and the Lease (issue 10) are not there yet: when they are, add their runs here.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import * as k8s from '@kubernetes/client-node';
+import YAML from 'yaml';
+import { appObjects } from '../faults/app.js';
+import { clusterDiff } from '../faults/checks.js';
+import { adminConfig, adminServer, applyAll, kubeconfigFor, serviceAccountToken } from '../faults/identity.js';
+import { withNamespace } from '../setup/cluster.js';
+import { REPO } from '../sync/harness.js';
+
+interface Rule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+}
+
+const RBAC = YAML.parseAllDocuments(fs.readFileSync(path.join(REPO, 'docs/rbac.yaml'), 'utf8')).map((d) => d.toJS());
+const ROLE = RBAC.find((d) => d.kind === 'Role') as { rules: Rule[] };
+
+async function setRole(ns: string, rules: Rule[]): Promise<void> {
+  const rbac = adminConfig().makeApiClient(k8s.RbacAuthorizationV1Api);
+  await rbac.deleteNamespacedRole({ name: 'wavesync', namespace: ns }).catch(() => undefined);
+  await rbac.createNamespacedRole({ namespace: ns, body: { metadata: { name: 'wavesync' }, rules } });
+}
+
+function sync(kubeconfig: string, ns: string, run: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-rbac-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const o of appObjects(run)) {
+    fs.mkdirSync(path.dirname(path.join(dir, o.file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, o.file), YAML.stringify(o.doc));
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(REPO, 'dist/cli.js'),
+        'sync',
+        '--manifests',
+        '.',
+        '--namespace',
+        ns,
+        '--app',
+        'rbac',
+        '--revision',
+        `${run}0000000`,
+        '--kubeconfig',
+        kubeconfig,
+      ],
+      { cwd: dir, env: { ...process.env, CI: '1' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('least privilege (docs/rbac.yaml)', () => {
+  it(
+    'syncs as a ServiceAccount bound to exactly the Role; each rule or verb taken away is refused before any change',
+    () =>
+      withNamespace('rbac', async (ns) => {
+        await applyAll(
+          `apiVersion: v1
+kind: ServiceAccount
+metadata: { name: wavesync }
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: { name: wavesync }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: wavesync }
+subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
+`,
+          ns,
+        );
+        await setRole(ns, ROLE.rules);
+        const kubeconfig = kubeconfigFor(adminServer().url, { name: 'wavesync', token: await serviceAccountToken(ns, 'wavesync') });
+
+        const ok = await sync(kubeconfig, ns, 'r0');
+        expect({ code: ok.code, stderr: ok.stderr, stdout: ok.stdout.slice(-1500) }).toEqual({ code: 0, stderr: '', stdout: expect.any(String) });
+        expect(await clusterDiff(ns, appObjects('r0'))).toEqual([]);
+
+        // Each rule away, then one verb away from the hooks' rule.
+        const cases: { rules: Rule[]; missing: Rule }[] = ROLE.rules.map((r, i) => ({ rules: ROLE.rules.filter((_, j) => j !== i), missing: r }));
+        const jobs = ROLE.rules.findIndex((r) => r.resources.includes('jobs'));
+        cases.push({
+          rules: ROLE.rules.map((r, i) => (i === jobs ? { ...r, verbs: r.verbs.filter((v) => v !== 'delete') } : r)),
+          missing: { ...ROLE.rules[jobs]!, verbs: ['delete'] },
+        });
+        for (const [i, c] of cases.entries()) {
+          await setRole(ns, c.rules);
+          const run = `r${i + 1}`;
+          const res = await sync(kubeconfig, ns, run);
+          const what = `${c.missing.resources.join(',')} without ${c.missing.verbs.join(',')}`;
+          expect({ what, code: res.code }).toEqual({ what, code: 2 });
+          // file:line: Kind name: the kubeconfig's user may not <verbs> <resource> ...
+          const output = `${res.stdout}\n${res.stderr}`;
+          const lines = output.split('\n').filter((l) => / may not /.test(l));
+          const named = lines.filter((l) => {
+            const m = /^([^\s:]+\.yaml):(\d+): .* may not ((?:[a-z]+, )*[a-z]+) ([a-z/]+)(?: \(API group [^)]+\))? (?:in namespace|\(cluster-wide\))/.exec(l);
+            return m && c.missing.resources.includes(m[4]!) && m[3]!.split(', ').some((v) => c.missing.verbs.includes(v));
+          });
+          expect({ what, named: named.length > 0, output }).toEqual({ what, named: true, output });
+          expect(output).not.toMatch(/\n\s+at /);
+          // Nothing was applied: the cluster still holds the first run.
+          expect({ what, diff: await clusterDiff(ns, appObjects('r0')) }).toEqual({ what, diff: [] });
+        }
+      }),
+    300_000,
+  );
+});
