@@ -9,7 +9,9 @@ import { isHealthy, Kube } from './lib/kube.mjs';
 
 const [kubeconfig, namespace, dir] = process.argv.slice(2);
 const PHASES = ['PreSync', 'Sync', 'PostSync'];
-const objects = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()
+const objects = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort()
   .flatMap((f) => YAML.parseAllDocuments(readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()))
   .filter(Boolean);
 const groups = new Map();
@@ -42,11 +44,13 @@ for (const key of order) {
     watches.push(await kube.watchKind(kind, namespace, (t, o) => onEvent(t, { ...o, kind })));
   }
   await Promise.all(group.map((o) => kube.apply(o, namespace, 'bench-floor')));
-  await Promise.all(group.map((o) => {
-    const k = `${o.kind}/${o.metadata.name}`;
-    if (isHealthy({ kind: o.kind }) || healthy.has(k)) return null;
-    return new Promise((resolve) => waiters.set(k, resolve));
-  }));
+  await Promise.all(
+    group.map((o) => {
+      const k = `${o.kind}/${o.metadata.name}`;
+      if (isHealthy({ kind: o.kind }) || healthy.has(k)) return null;
+      return new Promise((resolve) => waiters.set(k, resolve));
+    }),
+  );
 }
 for (const w of watches) w.close();
 kube.close();

@@ -8,26 +8,58 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { code } = await ncc(path.join(ROOT, 'bench/health-entry.ts'), { target: 'es2022', minify: false, sourceMap: false, quiet: true, cache: false, transpileOnly: true });
+const { code } = await ncc(path.join(ROOT, 'bench/health-entry.ts'), {
+  target: 'es2022',
+  minify: false,
+  sourceMap: false,
+  quiet: true,
+  cache: false,
+  transpileOnly: true,
+});
 const dir = mkdtempSync(path.join(tmpdir(), 'wavesync-bench-'));
 const file = path.join(dir, 'health.mjs');
 writeFileSync(file, code);
 const { assessHealth, parseHealthChecks } = await import(pathToFileURL(file).href);
 
 const deployment = {
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop', generation: 4 },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop', generation: 4 },
   spec: { replicas: 3, strategy: { type: 'RollingUpdate' } },
-  status: { observedGeneration: 4, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }] },
+  status: {
+    observedGeneration: 4,
+    replicas: 3,
+    updatedReplicas: 3,
+    readyReplicas: 3,
+    availableReplicas: 3,
+    conditions: [
+      { type: 'Available', status: 'True' },
+      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' },
+    ],
+  },
 };
 const certificate = {
-  apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'tls', namespace: 'shop', generation: 1 },
-  spec: { secretName: 'tls' }, status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Ready', message: 'Certificate is up to date and has not expired' }] },
+  apiVersion: 'cert-manager.io/v1',
+  kind: 'Certificate',
+  metadata: { name: 'tls', namespace: 'shop', generation: 1 },
+  spec: { secretName: 'tls' },
+  status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Ready', message: 'Certificate is up to date and has not expired' }] },
 };
 const widget = {
-  apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'blue', namespace: 'shop', generation: 3 },
-  spec: { color: 'blue', size: 3 }, status: { observedGeneration: 3, conditions: [{ type: 'Synced', status: 'True' }, { type: 'Ready', status: 'True', message: '12 in stock' }] },
+  apiVersion: 'shop.example.com/v1',
+  kind: 'Widget',
+  metadata: { name: 'blue', namespace: 'shop', generation: 3 },
+  spec: { color: 'blue', size: 3 },
+  status: {
+    observedGeneration: 3,
+    conditions: [
+      { type: 'Synced', status: 'True' },
+      { type: 'Ready', status: 'True', message: '12 in stock' },
+    ],
+  },
 };
-const luaRules = parseHealthChecks(`- apiVersion: shop.example.com/v1
+const luaRules = parseHealthChecks(
+  `- apiVersion: shop.example.com/v1
   kind: Widget
   lua: |
     hs = {}
@@ -43,11 +75,16 @@ const luaRules = parseHealthChecks(`- apiVersion: shop.example.com/v1
     hs.status = "Progressing"
     hs.message = "waiting"
     return hs
-`, 'bench.yaml');
-const celRules = parseHealthChecks(`- apiVersion: shop.example.com/v1
+`,
+  'bench.yaml',
+);
+const celRules = parseHealthChecks(
+  `- apiVersion: shop.example.com/v1
   kind: Widget
   healthy: "has(self.status) && self.status.conditions.exists(c, c.type == 'Ready' && c.status == 'True')"
-`, 'bench.yaml');
+`,
+  'bench.yaml',
+);
 if (luaRules.errors.length || celRules.errors.length) throw new Error('bench rules did not parse');
 
 function time(label, fn, n) {
@@ -67,5 +104,7 @@ time('CEL rule: Widget', () => assessHealth(widget, celRules.rules), 50_000);
 time('Lua rule (Argo CD script): Widget', () => assessHealth(widget, luaRules.rules), 20_000);
 const compileStart = process.hrtime.bigint();
 for (let i = 0; i < 50; i++) parseHealthChecks(`- apiVersion: a.example.com/v1\n  kind: W\n  lua: return { status = "Healthy" }\n`, 'x.yaml');
-console.log(`${'Lua rule compile (new sandboxed VM)'.padEnd(44)} ${(Number(process.hrtime.bigint() - compileStart) / 1000 / 50).toFixed(0).padStart(8)} µs/rule`);
+console.log(
+  `${'Lua rule compile (new sandboxed VM)'.padEnd(44)} ${(Number(process.hrtime.bigint() - compileStart) / 1000 / 50).toFixed(0).padStart(8)} µs/rule`,
+);
 rmSync(dir, { recursive: true, force: true });

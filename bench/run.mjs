@@ -28,7 +28,9 @@ const opts = {
   quick,
   runs: Number(value('runs', quick ? 2 : 5)),
   warmup: Number(value('warmup', quick ? 0 : 1)),
-  workloads: value('workloads', quick ? 'release-flow,scale-100,resync-100' : 'release-flow,scale-100,scale-1000,scale-3000,wide-1000,resync-1000').split(',').filter(Boolean),
+  workloads: value('workloads', quick ? 'release-flow,scale-100,resync-100' : 'release-flow,scale-100,scale-1000,scale-3000,wide-1000,resync-1000')
+    .split(',')
+    .filter(Boolean),
   contenders: value('contenders', '').split(',').filter(Boolean),
   timeoutMs: Number(value('timeout-s', 900)) * 1000,
 };
@@ -65,7 +67,12 @@ try {
   let done = 0;
   for (const w of workloadsFor(opts.workloads)) {
     const base = path.join(work, w.name);
-    const dirs = { base, argo: writeArgo(path.join(base, 'argo'), w), kubectl: writeKubectl(path.join(base, 'kubectl'), w), helm: writeHelm(path.join(base, 'helm'), w) };
+    const dirs = {
+      base,
+      argo: writeArgo(path.join(base, 'argo'), w),
+      kubectl: writeKubectl(path.join(base, 'kubectl'), w),
+      helm: writeHelm(path.join(base, 'helm'), w),
+    };
     results[w.name] = { objects: w.objects, runs: {} };
     const runs = w.objects >= 1000 ? opts.runsLarge : opts.runs;
     for (let r = 0; r < opts.warmup + runs; r++) {
@@ -76,7 +83,10 @@ try {
         const t0 = Date.now();
         const tick = setInterval(() => progress(`[${done + 1}/${total}] ${w.name} · ${c.id} · ${what} · ${((Date.now() - t0) / 1000).toFixed(0)}s`), 1000);
         progress(`[${done + 1}/${total}] ${w.name} · ${c.id} · ${what}`);
-        const ns = `b${runId}-${r}-${c.id}-${w.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63);
+        const ns = `b${runId}-${r}-${c.id}-${w.name}`
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, '-')
+          .slice(0, 63);
         let res;
         try {
           res = await runOnce({ cluster, kube, contender: c, workload: w, dirs, namespace: ns, timeoutMs: opts.timeoutMs });
@@ -109,7 +119,18 @@ try {
 process.exit(exitCode);
 
 function save(results, unavailable, list, micro, complete) {
-  const doc = { started: started.toISOString(), finished: complete ? new Date().toISOString() : null, opts, machine: machine(), cluster: clusterSettings(), unavailable, contenders: list.map((c) => ({ id: c.id, label: c.label })), summary: summarize(results), micro, results: slim(results) };
+  const doc = {
+    started: started.toISOString(),
+    finished: complete ? new Date().toISOString() : null,
+    opts,
+    machine: machine(),
+    cluster: clusterSettings(),
+    unavailable,
+    contenders: list.map((c) => ({ id: c.id, label: c.label })),
+    summary: summarize(results),
+    micro,
+    results: slim(results),
+  };
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, `bench/results/${stamp}.json`), JSON.stringify(doc, null, 1) + '\n');
   writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), markdownReport(doc));

@@ -34,5 +34,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(0);
   }
   const c = result.counts;
-  console.log(`npm audit --omit=dev: no high or critical finding (critical ${c.critical ?? 0}, high ${c.high ?? 0}, moderate ${c.moderate ?? 0}, low ${c.low ?? 0})`);
+  console.log(
+    `npm audit --omit=dev: no high or critical finding (critical ${c.critical ?? 0}, high ${c.high ?? 0}, moderate ${c.moderate ?? 0}, low ${c.low ?? 0})`,
+  );
 }

@@ -16,7 +16,11 @@ const option = (name, fallback) => {
 const readmePath = option('--readme', path.join(ROOT, 'README.md'));
 const actionPath = option('--action', path.join(ROOT, 'action.yml'));
 
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 const code = (text) => (text === '' ? '' : `\`${String(text).replace(/`/g, "'")}\``);
 
 function inputsTable(inputs) {

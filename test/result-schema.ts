@@ -16,10 +16,14 @@ const validateFailure = ajv.compile({ $ref: `${schema.$id}#/$defs/failure` });
 
 /** The schema's complaints about a result, as readable lines; [] when it conforms. */
 export function resultSchemaErrors(value: unknown): string[] {
-  return validateResult(value) ? [] : (validateResult.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath || '/'} ${e.message}`);
+  return validateResult(value)
+    ? []
+    : (validateResult.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath || '/'} ${e.message}`);
 }
 
 /** The same for one item of the `failed-resources` output. */
 export function failureSchemaErrors(value: unknown): string[] {
-  return validateFailure(value) ? [] : (validateFailure.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath || '/'} ${e.message}`);
+  return validateFailure(value)
+    ? []
+    : (validateFailure.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath || '/'} ${e.message}`);
 }

@@ -43,21 +43,31 @@ function runAction(inputs: Record<string, string>) {
     RUNNER_TEMP: runnerTemp,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise<{ code: number | null; stdout: string; stderr: string; output: string; summary: string; state: string; runnerTemp: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/index.js'], { env, cwd: process.cwd() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code, stdout, stderr, output: fs.readFileSync(files.output, 'utf8'), summary: fs.readFileSync(files.summary, 'utf8'), state: fs.readFileSync(files.state, 'utf8'), runnerTemp }),
-    );
-  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string; output: string; summary: string; state: string; runnerTemp: string }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, ['dist/index.js'], { env, cwd: process.cwd() });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        resolve({
+          code,
+          stdout,
+          stderr,
+          output: fs.readFileSync(files.output, 'utf8'),
+          summary: fs.readFileSync(files.summary, 'utf8'),
+          state: fs.readFileSync(files.state, 'utf8'),
+          runnerTemp,
+        }),
+      );
+    },
+  );
 }
 
 describe('action: repository and ref', () => {
-  test('mode plan of another repository at a tag over HTTP: the tag\'s commit is the revision; the token is nowhere', async () => {
+  test("mode plan of another repository at a tag over HTTP: the tag's commit is the revision; the token is nowhere", async () => {
     const r = await runAction({ manifests: 'k8s', mode: 'plan', repository: 'acme/shop-deploy', ref: 'v1', token: TOKEN });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(r.output).toContain(repo.first);

@@ -5,14 +5,27 @@ import { statSync } from 'node:fs';
 
 test('dist/cli.js plans the seeds example in the documented order', () => {
   expect(statSync('dist/cli.js').mode & 0o111).not.toBe(0);
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'plan', '--manifests', 'examples/seeds', '--app', 'seeds', '--namespace', 'seeds', '--output', 'json'], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['dist/cli.js', 'plan', '--manifests', 'examples/seeds', '--app', 'seeds', '--namespace', 'seeds', '--output', 'json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   const plan = JSON.parse(r.stdout);
-  const show = (steps: { phase: string; wave: number; tasks: { kind: string; name: string | null; generateName: string | null; hook: boolean; deletePolicies: string[] }[] }[]) =>
-    steps.map((s) => `${s.phase} ${s.wave}: ${s.tasks.map((t) => `${t.kind}/${t.name ?? `${t.generateName}*`}${t.hook ? ` [${t.deletePolicies.join(',')}]` : ''}`).join(', ')}`);
+  const show = (
+    steps: {
+      phase: string;
+      wave: number;
+      tasks: { kind: string; name: string | null; generateName: string | null; hook: boolean; deletePolicies: string[] }[];
+    }[],
+  ) =>
+    steps.map(
+      (s) =>
+        `${s.phase} ${s.wave}: ${s.tasks.map((t) => `${t.kind}/${t.name ?? `${t.generateName}*`}${t.hook ? ` [${t.deletePolicies.join(',')}]` : ''}`).join(', ')}`,
+    );
   expect(show(plan.steps)).toEqual([
     'PreSync -2: Job/config-check [BeforeHookCreation]',
     'PreSync -1: Job/db-migrate [BeforeHookCreation,HookSucceeded]',

@@ -5,10 +5,6 @@ import type { Command } from '../../src/cli/io.js';
 export async function cli(argv: string[], commands?: Command[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: process.cwd(), env: {} },
-    commands,
-  );
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: process.cwd(), env: {} }, commands);
   return { code, stdout, stderr };
 }

@@ -25,7 +25,9 @@ describe('wavesync plan', () => {
     expect(lines[1]).toBe('7 tasks in 6 steps');
     expect(lines).toContain('PreSync');
     expect(lines).toContain('  wave -2');
-    expect(lines.find((l) => l.includes('seeds/db-migrate'))).toMatch(/^ {4}Job +seeds\/db-migrate +hook, delete: BeforeHookCreation,HookSucceeded +examples\/seeds\/01-db-migrate\.yaml:\d+$/);
+    expect(lines.find((l) => l.includes('seeds/db-migrate'))).toMatch(
+      /^ {4}Job +seeds\/db-migrate +hook, delete: BeforeHookCreation,HookSucceeded +examples\/seeds\/01-db-migrate\.yaml:\d+$/,
+    );
     expect(lines.find((l) => l.includes('smoke-test-'))).toContain('seeds/smoke-test-*');
     expect(lines).toContain('SyncFail (runs only when the sync fails)');
     expect(r.stdout).not.toContain('not-a-real-key');

@@ -111,10 +111,7 @@ describe('createKubeCluster', () => {
     const cluster = createKubeCluster(kubeconfig(), { transport, ...noRetry });
     await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     await cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'y', namespace: 'ignored' } });
-    expect(requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([
-      '/api/v1/namespaces/team/configmaps/x',
-      '/api/v1/namespaces/y',
-    ]);
+    expect(requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual(['/api/v1/namespaces/team/configmaps/x', '/api/v1/namespaces/y']);
   });
 
   it('turns a Status body into ApiError with its message and reason', async () => {
@@ -192,7 +189,10 @@ describe('createKubeCluster', () => {
       if (req.path !== '/api/v1/namespaces/app/configmaps') return undefined;
       if (!req.query?.watch) {
         lists++;
-        return reply(200, { metadata: { resourceVersion: lists === 1 ? '10' : '50' }, items: lists === 1 ? [{ metadata: { name: 'a', resourceVersion: '9' } }] : [] });
+        return reply(200, {
+          metadata: { resourceVersion: lists === 1 ? '10' : '50' },
+          items: lists === 1 ? [{ metadata: { name: 'a', resourceVersion: '9' } }] : [],
+        });
       }
       watchRvs.push(String(req.query.resourceVersion));
       if (watchRvs.length === 1) {
@@ -236,7 +236,10 @@ describe('createKubeCluster', () => {
       return new Promise((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
     };
     const cluster = createKubeCluster(kubeconfig(), { transport, requestTimeoutMs: 20, retry: { maxAttempts: 2, baseMs: 1 } });
-    await expect(cluster.resolve('v1', 'ConfigMap')).rejects.toMatchObject({ code: 'ETIMEDOUT', message: expect.stringMatching(/GET \/api\/v1: no answer after 20ms/) });
+    await expect(cluster.resolve('v1', 'ConfigMap')).rejects.toMatchObject({
+      code: 'ETIMEDOUT',
+      message: expect.stringMatching(/GET \/api\/v1: no answer after 20ms/),
+    });
     expect(calls).toBe(2);
   });
 

@@ -20,13 +20,7 @@ function config(server: string, current: string | null, contexts: string[], ns?:
     '  user:',
     `    token: ${SECRET}`,
     'contexts:',
-    ...contexts.flatMap((name) => [
-      `- name: ${name}`,
-      '  context:',
-      `    cluster: c-${server.length}`,
-      '    user: u',
-      ns ? `    namespace: ${ns}` : '',
-    ]),
+    ...contexts.flatMap((name) => [`- name: ${name}`, '  context:', `    cluster: c-${server.length}`, '    user: u', ns ? `    namespace: ${ns}` : '']),
   ]
     .filter((l) => l !== '')
     .join('\n');

@@ -85,9 +85,7 @@ describe('waitGone', () => {
   it('times out with a message naming the object', async () => {
     const c = new TinyCluster();
     c.put('stuck');
-    await expect(waitGone(c.port(), ref('stuck'), { timeoutMs: 20 })).rejects.toThrow(
-      /timed out after 20ms waiting for ConfigMap ns\/stuck to be deleted/,
-    );
+    await expect(waitGone(c.port(), ref('stuck'), { timeoutMs: 20 })).rejects.toThrow(/timed out after 20ms waiting for ConfigMap ns\/stuck to be deleted/);
     await new Promise((r) => setTimeout(r, 0));
     expect(c.handlers.size).toBe(0);
   });

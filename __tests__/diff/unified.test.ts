@@ -4,7 +4,8 @@ import { unifiedDiff } from '../../src/diff/unified.js';
 import { maskSecrets, MASK, MASK_CHANGED, withoutServerFields } from '../../src/diff/normalize.js';
 import type { K8sObject } from '../../src/manifests/types.js';
 
-const lines = (n: number, change?: [number, string]) => Array.from({ length: n }, (_, i) => (change && change[0] === i ? change[1] : `line ${i + 1}`)).join('\n') + '\n';
+const lines = (n: number, change?: [number, string]) =>
+  Array.from({ length: n }, (_, i) => (change && change[0] === i ? change[1] : `line ${i + 1}`)).join('\n') + '\n';
 
 describe('unifiedDiff', () => {
   it('equal texts: no diff', () => {
@@ -45,7 +46,15 @@ describe('masking and server fields', () => {
     const o = withoutServerFields({
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: 'c', uid: 'u', resourceVersion: '1', generation: 2, creationTimestamp: 't', managedFields: [], annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } },
+      metadata: {
+        name: 'c',
+        uid: 'u',
+        resourceVersion: '1',
+        generation: 2,
+        creationTimestamp: 't',
+        managedFields: [],
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' },
+      },
       status: { x: 1 },
       data: { a: 'b' },
     });

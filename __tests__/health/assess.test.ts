@@ -27,7 +27,9 @@ describe('assessHealth', () => {
   });
 
   test('generic conditions judge other kinds', () => {
-    const kustomization = obj('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'apps', { status: { conditions: [cond('Ready', 'False', 'ReconciliationFailed', 'kustomize build failed')] } });
+    const kustomization = obj('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'apps', {
+      status: { conditions: [cond('Ready', 'False', 'ReconciliationFailed', 'kustomize build failed')] },
+    });
     expect(assessHealth(kustomization)).toEqual({ status: 'Degraded', message: expect.stringContaining('ReconciliationFailed') });
     expect(assessHealth(obj('v1', 'ConfigMap', 'settings', { data: {} })).status).toBe('Healthy');
   });

@@ -43,7 +43,10 @@ describe('CEL health checks: evaluation', () => {
   });
 
   test('the message expression supplies the message', () => {
-    expect(evaluateCelRule(widgetRule!, widget({ phase: 'Failed', message: 'quota exceeded for widgets' }))).toEqual({ status: 'Degraded', message: 'quota exceeded for widgets' });
+    expect(evaluateCelRule(widgetRule!, widget({ phase: 'Failed', message: 'quota exceeded for widgets' }))).toEqual({
+      status: 'Degraded',
+      message: 'quota exceeded for widgets',
+    });
   });
 
   test('without a message the rule and the true expression are named', () => {
@@ -51,7 +54,11 @@ describe('CEL health checks: evaluation', () => {
   });
 
   test('integers are CEL ints, lists support macros', () => {
-    const gadget = (ready: number) => obj('example.com/v1', 'Gadget', 'g', { spec: { replicas: 2 }, status: { readyReplicas: ready, conditions: [cond('Synced', 'True', 'ReconcileSuccess')] } });
+    const gadget = (ready: number) =>
+      obj('example.com/v1', 'Gadget', 'g', {
+        spec: { replicas: 2 },
+        status: { readyReplicas: ready, conditions: [cond('Synced', 'True', 'ReconcileSuccess')] },
+      });
     expect(evaluateCelRule(gadgetRule!, gadget(2)).status).toBe('Healthy');
     expect(evaluateCelRule(gadgetRule!, gadget(1)).status).toBe('Progressing');
   });
@@ -64,7 +71,10 @@ describe('CEL health checks: evaluation', () => {
 
   test('a non-boolean result is reported', () => {
     const [rule] = rules(`- {apiVersion: example.com/v1, kind: Widget, healthy: "self.metadata.name"}`);
-    expect(evaluateCelRule(rule!, widget())).toEqual({ status: 'Progressing', message: expect.stringContaining('healthy gave string, expected true or false') });
+    expect(evaluateCelRule(rule!, widget())).toEqual({
+      status: 'Progressing',
+      message: expect.stringContaining('healthy gave string, expected true or false'),
+    });
   });
 
   test('degraded is evaluated before healthy', () => {
@@ -95,15 +105,35 @@ describe('CEL health checks: matching', () => {
 
 describe('CEL health checks: file errors at file:line', () => {
   test.each([
-    ['CEL syntax error', `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "self.status.phase == "\n`, `${FILE}:3: healthy: invalid CEL: at 1:19: found =`],
-    ['unknown variable', `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "true"\n  degraded: "object.status.phase == 'Failed'"\n`, `${FILE}:4: degraded: unknown variable 'object': the object is bound as 'self'`],
+    [
+      'CEL syntax error',
+      `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "self.status.phase == "\n`,
+      `${FILE}:3: healthy: invalid CEL: at 1:19: found =`,
+    ],
+    [
+      'unknown variable',
+      `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "true"\n  degraded: "object.status.phase == 'Failed'"\n`,
+      `${FILE}:4: degraded: unknown variable 'object': the object is bound as 'self'`,
+    ],
     ['missing healthy', `- apiVersion: example.com/v1\n  kind: Widget\n  degraded: "false"\n`, `${FILE}:1: health check without 'healthy'`],
-    ['unknown key', `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "true"\n  ready: "true"\n`, `${FILE}:4: unknown key 'ready' in a health check; accepted: apiVersion, kind, healthy, degraded, progressing, message`],
+    [
+      'unknown key',
+      `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "true"\n  ready: "true"\n`,
+      `${FILE}:4: unknown key 'ready' in a health check; accepted: apiVersion, kind, healthy, degraded, progressing, message`,
+    ],
     ['non-string expression', `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: true\n`, `${FILE}:3: 'healthy' must be a non-empty string`],
     ['bad apiVersion', `- apiVersion: example.com\n  kind: Widget\n  healthy: "true"\n`, `${FILE}:1: apiVersion 'example.com' must be group/version`],
     ['not a list', `apiVersion: example.com/v1\nkind: Widget\n`, `${FILE}:1: health checks must be a list`],
-    ['entry not a mapping', `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "true"\n- just a string\n`, `${FILE}:4: each health check must be a mapping`],
-    ['duplicate', `- {apiVersion: example.com/v1, kind: Widget, healthy: "true"}\n\n- {apiVersion: example.com/v1, kind: Widget, healthy: "false"}\n`, `${FILE}:3: a second health check for Widget (example.com/v1); the first is at ${FILE}:1`],
+    [
+      'entry not a mapping',
+      `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: "true"\n- just a string\n`,
+      `${FILE}:4: each health check must be a mapping`,
+    ],
+    [
+      'duplicate',
+      `- {apiVersion: example.com/v1, kind: Widget, healthy: "true"}\n\n- {apiVersion: example.com/v1, kind: Widget, healthy: "false"}\n`,
+      `${FILE}:3: a second health check for Widget (example.com/v1); the first is at ${FILE}:1`,
+    ],
     ['invalid YAML', `- apiVersion: example.com/v1\n  kind: Widget\n  healthy: a: b\n`, `${FILE}:3: invalid YAML`],
   ])('%s', (_name, text, expected) => {
     const { errors } = parseHealthChecks(text, FILE);

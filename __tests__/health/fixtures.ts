@@ -124,7 +124,10 @@ export function containerStatus(c: ContainerStatusInput): Json {
   };
 }
 
-export function pod(phase: string, opts: { name?: string; restartPolicy?: string; ready?: boolean; containers?: Json[]; initContainers?: Json[]; status?: Json; metadata?: Json } = {}): K8sObject {
+export function pod(
+  phase: string,
+  opts: { name?: string; restartPolicy?: string; ready?: boolean; containers?: Json[]; initContainers?: Json[]; status?: Json; metadata?: Json } = {},
+): K8sObject {
   const ready = opts.ready ?? false;
   return {
     apiVersion: 'v1',

@@ -53,6 +53,8 @@ describe('loading health checks', () => {
   });
 
   test('a path that does not exist is one clear error', () => {
-    expect(loadHealthChecks({ text: 'ops/missing.yaml', root }).errors.map(formatProblem)).toEqual(['ops/missing.yaml: health checks file not found or not readable']);
+    expect(loadHealthChecks({ text: 'ops/missing.yaml', root }).errors.map(formatProblem)).toEqual([
+      'ops/missing.yaml: health checks file not found or not readable',
+    ]);
   });
 });

@@ -28,7 +28,11 @@ hs.message = "waiting for the widget"
 return hs
 `;
 
-const indent = (text: string, n: number) => text.split('\n').map((l) => (l ? ' '.repeat(n) + l : l)).join('\n');
+const indent = (text: string, n: number) =>
+  text
+    .split('\n')
+    .map((l) => (l ? ' '.repeat(n) + l : l))
+    .join('\n');
 
 const widget = (conditions?: Record<string, unknown>[], metadata: Record<string, unknown> = {}) =>
   obj('shop.example.com/v1', 'Widget', 'blue', { spec: { color: 'blue' }, ...(conditions ? { status: { conditions } } : {}) }, metadata);
@@ -46,19 +50,40 @@ describe('Lua sandbox', () => {
   };
 
   test('the object is `obj`; the returned table is the verdict; numbers and arrays convert', () => {
-    expect(run('return { status = "Healthy", message = obj.kind .. " " .. obj.spec.replicas .. " " .. #obj.spec.ports }', { kind: 'Widget', spec: { replicas: 3, ports: [80, 443] } })).toEqual({ value: { status: 'Healthy', message: 'Widget 3 2' } });
+    expect(
+      run('return { status = "Healthy", message = obj.kind .. " " .. obj.spec.replicas .. " " .. #obj.spec.ports }', {
+        kind: 'Widget',
+        spec: { replicas: 3, ports: [80, 443] },
+      }),
+    ).toEqual({ value: { status: 'Healthy', message: 'Widget 3 2' } });
   });
 
   test('a global hs without return is accepted, as in older Argo CD scripts', () => {
     expect(run('hs = { status = "Suspended", message = "paused" }')).toEqual({ value: { status: 'Suspended', message: 'paused' } });
   });
 
-  test.each(['io', 'os.execute', 'os.getenv', 'os.remove', 'os.exit', 'require', 'load', 'loadfile', 'dofile', 'package', 'debug', 'collectgarbage', 'string.dump'])('%s is not reachable', (name) => {
+  test.each([
+    'io',
+    'os.execute',
+    'os.getenv',
+    'os.remove',
+    'os.exit',
+    'require',
+    'load',
+    'loadfile',
+    'dofile',
+    'package',
+    'debug',
+    'collectgarbage',
+    'string.dump',
+  ])('%s is not reachable', (name) => {
     expect(run(`return { status = "Healthy", message = type(${name}) }`)).toEqual({ value: { status: 'Healthy', message: 'nil' } });
   });
 
   test('the clock part of os is there, as in Argo CD (scripts compare timestamps)', () => {
-    expect(run('return { status = "Healthy", message = type(os.time()) .. " " .. os.date("%Y", 15778800) }')).toEqual({ value: { status: 'Healthy', message: 'number 1970' } });
+    expect(run('return { status = "Healthy", message = type(os.time()) .. " " .. os.date("%Y", 15778800) }')).toEqual({
+      value: { status: 'Healthy', message: 'number 1970' },
+    });
   });
 
   test('an endless loop stops at the instruction limit', () => {
@@ -120,7 +145,9 @@ ${indent(WIDGET_SCRIPT, 4)}`;
   });
 
   test('a runtime error is a verdict naming the kind and the line, not a crash', () => {
-    const { rules, errors } = parse('- apiVersion: shop.example.com/v1\n  kind: Widget\n  lua: |\n    hs = {}\n    hs.status = obj.status.phase\n    return hs\n');
+    const { rules, errors } = parse(
+      '- apiVersion: shop.example.com/v1\n  kind: Widget\n  lua: |\n    hs = {}\n    hs.status = obj.status.phase\n    return hs\n',
+    );
     expect(errors).toEqual([]);
     const got = assessHealth(widget(), rules);
     expect(got.status).toBe('Unknown');
@@ -138,7 +165,9 @@ ${indent(WIDGET_SCRIPT, 4)}`;
   });
 
   test('lua and CEL in one entry is refused', () => {
-    expect(parse('- apiVersion: shop.example.com/v1\n  kind: Widget\n  healthy: "true"\n  lua: return {}\n').errors).toEqual(['health.yaml:1: a health check gives either lua or CEL expressions (healthy), not both']);
+    expect(parse('- apiVersion: shop.example.com/v1\n  kind: Widget\n  healthy: "true"\n  lua: return {}\n').errors).toEqual([
+      'health.yaml:1: a health check gives either lua or CEL expressions (healthy), not both',
+    ]);
   });
 
   test('lua: a path reads the script relative to the health-checks file', () => {
@@ -183,13 +212,20 @@ ${indent(WIDGET_SCRIPT, 4)}
   test('health keys become rules; other keys are skipped', () => {
     const { rules, errors } = parse(configMap, 'argocd-cm.yaml');
     expect(errors).toEqual([]);
-    expect(rules.map((r) => (r.engine === 'lua' ? `${r.group}/${r.kind}` : r.kind))).toEqual(['shop.example.com/Widget', '*.ops.example.com/*', 'shop.example.com/Gadget']);
+    expect(rules.map((r) => (r.engine === 'lua' ? `${r.group}/${r.kind}` : r.kind))).toEqual([
+      'shop.example.com/Widget',
+      '*.ops.example.com/*',
+      'shop.example.com/Gadget',
+    ]);
   });
 
   test('split keys, wildcard keys and the older resource.customizations block all judge objects', () => {
     const { rules } = parse(configMap, 'argocd-cm.yaml');
     expect(assessHealth(widget([cond('Ready', 'True', 'Stocked', '3 left')]), rules)).toEqual({ status: 'Healthy', message: 'widget ready: 3 left' });
-    expect(assessHealth(obj('db.ops.example.com/v1', 'Backup', 'nightly', { status: { phase: 'Done' } }), rules)).toEqual({ status: 'Suspended', message: 'ops objects wait for a human' });
+    expect(assessHealth(obj('db.ops.example.com/v1', 'Backup', 'nightly', { status: { phase: 'Done' } }), rules)).toEqual({
+      status: 'Suspended',
+      message: 'ops objects wait for a human',
+    });
     expect(assessHealth(obj('shop.example.com/v1', 'Gadget', 'g', { status: { state: 'on' } }), rules)).toEqual({ status: 'Healthy', message: 'gadget on' });
   });
 

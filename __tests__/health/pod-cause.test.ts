@@ -12,9 +12,22 @@ const imagePull = (reason = 'ImagePullBackOff', name = 'web-7d9c8b6f5-x2x4q') =>
     containers: [containerStatus({ state: { waiting: { reason, message: 'Back-off pulling image "registry.example.com/shop/web:nope"' } } })],
   });
 
-const crashLoop = (restarts: number, state: Record<string, unknown> = { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=app pod=web-7d9c8b6f5-x2x4q_shop' } }, ready = false) =>
+const crashLoop = (
+  restarts: number,
+  state: Record<string, unknown> = {
+    waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=app pod=web-7d9c8b6f5-x2x4q_shop' },
+  },
+  ready = false,
+) =>
   pod('Running', {
-    containers: [containerStatus({ restartCount: restarts, ready, state, lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: '2024-05-01T10:00:30Z', finishedAt: '2024-05-01T10:00:31Z' } } })],
+    containers: [
+      containerStatus({
+        restartCount: restarts,
+        ready,
+        state,
+        lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: '2024-05-01T10:00:30Z', finishedAt: '2024-05-01T10:00:31Z' } },
+      }),
+    ],
   });
 
 function observe(firstSeen: FirstSeen, pods: K8sObject[], at: number, failFastAfterMs = MIN): PodCause | null {
@@ -84,7 +97,7 @@ describe('findPodCause', () => {
     expect(seen.size).toBe(0);
   });
 
-  test('a replaced pod does not inherit the old pod\'s clock', () => {
+  test("a replaced pod does not inherit the old pod's clock", () => {
     const seen: FirstSeen = new Map();
     observe(seen, [imagePull('ImagePullBackOff', 'web-7d9c8b6f5-old01')], T0);
     expect(observe(seen, [imagePull('ImagePullBackOff', 'web-7d9c8b6f5-new01')], T0 + MIN)).toBeNull();
@@ -107,7 +120,11 @@ describe('findPodCause', () => {
     observe(seen, [imagePull('ImagePullBackOff', 'web-7d9c8b6f5-a')], T0);
     const cause = observe(seen, [imagePull('ImagePullBackOff', 'web-7d9c8b6f5-a'), initStuck], T0 + 30_000, 30_000);
     expect(cause?.pod).toBe('web-7d9c8b6f5-a');
-    expect(observe(seen, [initStuck], T0 + 61_000, 30_000)).toMatchObject({ pod: 'web-7d9c8b6f5-b', container: 'migrate', reason: 'CreateContainerConfigError' });
+    expect(observe(seen, [initStuck], T0 + 61_000, 30_000)).toMatchObject({
+      pod: 'web-7d9c8b6f5-b',
+      container: 'migrate',
+      reason: 'CreateContainerConfigError',
+    });
   });
 });
 
@@ -135,7 +152,7 @@ describe('formatPodCause', () => {
     waitingMs: 75_000,
   };
 
-  test('headline with pod, container, restarts and wait, then the pod\'s last events oldest first', () => {
+  test("headline with pod, container, restarts and wait, then the pod's last events oldest first", () => {
     const events = [
       event('Failed', 'Error: ImagePullBackOff', 5, '2024-05-01T10:01:10Z'),
       event('Scheduled', 'Successfully assigned shop/web-7d9c8b6f5-x2x4q to node-1', 1, '2024-05-01T10:00:01Z', undefined, 'Normal'),

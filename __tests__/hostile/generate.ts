@@ -67,16 +67,29 @@ export function generateCases(root: string, outsideDir: string): GeneratedCase[]
   for (let i = 0; i < 200; i++) write(root, `many/f${String(i).padStart(3, '0')}.yaml`, perFile.replace(/name: many-/g, `name: many-${i}-`));
   const lastLine = lineCount(perFile) + 1;
   fs.appendFileSync(path.join(root, 'many/f199.yaml'), configMap('late', '  annotations:\n    argocd.argoproj.io/sync-wave: " 3"\n'));
-  add({ name: '4 MB in 200 files, one bad wave at the very end', manifests: ['many'], expect: [{ at: `many/f199.yaml:${lastLine + 5}: `, text: 'sync-wave must be an integer' }] });
+  add({
+    name: '4 MB in 200 files, one bad wave at the very end',
+    manifests: ['many'],
+    expect: [{ at: `many/f199.yaml:${lastLine + 5}: `, text: 'sync-wave must be an integer' }],
+  });
 
   // One 1 MiB string aliased 900 times.
   const aliases = Array.from({ length: 900 }, (_, i) => `  a${i + 1}: *big\n`).join('');
   write(root, 'alias/wide.yaml', configMap('wide', `data:\n  a0: &big "${'x'.repeat(MIB)}"\n${aliases}`));
-  add({ name: 'a 1 MiB string aliased 900 times', manifests: ['alias/wide.yaml'], expect: [{ at: 'alias/wide.yaml:1: ', text: 'larger than 3 MiB once its YAML aliases are expanded' }] });
+  add({
+    name: 'a 1 MiB string aliased 900 times',
+    manifests: ['alias/wide.yaml'],
+    expect: [{ at: 'alias/wide.yaml:1: ', text: 'larger than 3 MiB once its YAML aliases are expanded' }],
+  });
 
   // Billion laughs: ten levels of ten aliases each.
   const levels = ['  l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) levels.push(`  l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    levels.push(
+      `  l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   write(root, 'alias/laughs.yaml', configMap('laughs', `data:\n${levels.join('\n')}\n`));
   add({ name: 'billion laughs', manifests: ['alias/laughs.yaml'], expect: [{ at: 'alias/laughs.yaml:1: ', text: 'too many aliases' }] });
 
@@ -84,7 +97,11 @@ export function generateCases(root: string, outsideDir: string): GeneratedCase[]
   write(root, 'deep/flow.yaml', configMap('flow', `extra: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`));
   add({ name: '10,000 levels of flow sequences', manifests: ['deep/flow.yaml'], expect: [{ at: 'deep/flow.yaml:5: ', text: 'nested too deeply' }] });
   write(root, 'deep/dashes.yaml', configMap('dashes', `extra:\n${'- '.repeat(10_000)}x\n`));
-  add({ name: '10,000 levels of compact block sequences', manifests: ['deep/dashes.yaml'], expect: [{ at: 'deep/dashes.yaml:6: ', text: 'nested too deeply' }] });
+  add({
+    name: '10,000 levels of compact block sequences',
+    manifests: ['deep/dashes.yaml'],
+    expect: [{ at: 'deep/dashes.yaml:6: ', text: 'nested too deeply' }],
+  });
   const indented = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n');
   write(root, 'deep/indent.yaml', configMap('indent', `extra:\n${indented} x\n`));
   add({ name: '1,000 levels of indented maps', manifests: ['deep/indent.yaml'], expect: [{ at: 'deep/indent.yaml:', text: 'nested too deeply' }] });
@@ -120,7 +137,11 @@ export function generateCases(root: string, outsideDir: string): GeneratedCase[]
     ],
   });
   const outsideRel = path.relative(root, path.join(outsideDir, 'secret.yaml'));
-  add({ name: 'a `..` path leading outside the repository', manifests: [outsideRel], expect: [{ at: `${outsideRel}: `, text: 'leads outside the repository' }] });
+  add({
+    name: 'a `..` path leading outside the repository',
+    manifests: [outsideRel],
+    expect: [{ at: `${outsideRel}: `, text: 'leads outside the repository' }],
+  });
   fs.symlinkSync('missing.yaml', path.join(root, 'links/dangling.yaml'));
   add({ name: 'a dangling symlink', manifests: ['links/dangling.yaml'], expect: [{ at: 'links/dangling.yaml: ', text: 'no such file' }] });
 

@@ -55,22 +55,26 @@ test('the generator made every case, and nothing big is in the repository', () =
 });
 
 describe('generated hostile inputs', () => {
-  test.each(NAMES)('%s', async (name) => {
-    const c = cases.find((x) => x.name === name)!;
-    const r = await plan(c.manifests);
-    assertNoLeak(r.stderr);
-    expect(r.ms).toBeLessThan(30_000);
-    if (c.expect === 'ok') {
-      expect([r.code, r.stderr]).toEqual([0, '']);
-      return;
-    }
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.split('\n').filter((l) => l !== '');
-    for (const e of c.expect) expect([e, lines.some((l) => l.startsWith(e.at) && l.includes(e.text))]).toEqual([e, true]);
-    // Every line names a file (and a line, for content) before its message.
-    for (const l of lines) expect(l).toMatch(/^[^\n]+?(:\d+)?: \S/);
-    expect(fs.readdirSync(repo.root).filter((f) => f.includes('PWNED'))).toEqual([]);
-    expect(fs.existsSync(path.join(process.cwd(), 'PWNED'))).toBe(false);
-  }, 120_000);
+  test.each(NAMES)(
+    '%s',
+    async (name) => {
+      const c = cases.find((x) => x.name === name)!;
+      const r = await plan(c.manifests);
+      assertNoLeak(r.stderr);
+      expect(r.ms).toBeLessThan(30_000);
+      if (c.expect === 'ok') {
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        return;
+      }
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.split('\n').filter((l) => l !== '');
+      for (const e of c.expect) expect([e, lines.some((l) => l.startsWith(e.at) && l.includes(e.text))]).toEqual([e, true]);
+      // Every line names a file (and a line, for content) before its message.
+      for (const l of lines) expect(l).toMatch(/^[^\n]+?(:\d+)?: \S/);
+      expect(fs.readdirSync(repo.root).filter((f) => f.includes('PWNED'))).toEqual([]);
+      expect(fs.existsSync(path.join(process.cwd(), 'PWNED'))).toBe(false);
+    },
+    120_000,
+  );
 });

@@ -54,7 +54,10 @@ test('a 1 MiB string aliased 900 times is refused without expanding it', () => {
 
 test('900 aliases of a 3 KiB string (under every limit) are expanded once, not once per task', () => {
   const aliases = Array.from({ length: 900 }, (_, i) => `  a${i + 1}: *s\n`).join('');
-  const text = configMap('fine', `  annotations: {argocd.argoproj.io/hook: "PreSync,PostSync,SyncFail"}\ndata:\n  a0: &s "${'y'.repeat(3 * 1024)}"\n${aliases}`);
+  const text = configMap(
+    'fine',
+    `  annotations: {argocd.argoproj.io/hook: "PreSync,PostSync,SyncFail"}\ndata:\n  a0: &s "${'y'.repeat(3 * 1024)}"\n${aliases}`,
+  );
   fs.writeFileSync(path.join(repo.root, 'fine.yaml'), text);
   const { retained, result } = retainedByPlan('fine.yaml');
   expect(result.errors).toEqual([]);

@@ -37,7 +37,9 @@ describe('waves', () => {
     ['+7', 7],
     ['2147483647', 2147483647],
   ])('%j → %i', (raw, wave) => expect(parseWave(raw)).toBe(wave));
-  test.each(['one', '1.0', '', '1e3', '0x10', '2147483648', ' 3', '3 ', '3\n', '\u00a03', '\t3', '\uff13', '-', '+'])('%j is not a wave', (raw) => expect(parseWave(raw)).toBeNull());
+  test.each(['one', '1.0', '', '1e3', '0x10', '2147483648', ' 3', '3 ', '3\n', '\u00a03', '\t3', '\uff13', '-', '+'])('%j is not a wave', (raw) =>
+    expect(parseWave(raw)).toBeNull(),
+  );
   test('default 0; sync-wave before hook-weight', () => {
     expect(readWave({})).toEqual({ wave: 0, errors: [] });
     expect(readWave({ 'helm.sh/hook-weight': '4' }).wave).toBe(4);

@@ -69,7 +69,10 @@ describe('bytes that are not UTF-8', () => {
 
 describe('symbolic links in the manifests directory', () => {
   test('a link to a file or directory inside the repository is followed', () => {
-    const root = repo({ 'shared/base.yaml': cm('base'), 'shared/more/x.yaml': cm('x'), 'k8s/app.yaml': cm('app') }, { 'k8s/base.yaml': '../shared/base.yaml', 'k8s/more': '../shared/more' });
+    const root = repo(
+      { 'shared/base.yaml': cm('base'), 'shared/more/x.yaml': cm('x'), 'k8s/app.yaml': cm('app') },
+      { 'k8s/base.yaml': '../shared/base.yaml', 'k8s/more': '../shared/more' },
+    );
     const r = loadManifests(['k8s'], { root });
     expect(r.errors).toEqual([]);
     expect(r.objects.map((o) => `${o.source.file} ${o.object.metadata.name}`)).toEqual(['k8s/app.yaml app', 'k8s/base.yaml base', 'k8s/more/x.yaml x']);
@@ -89,7 +92,9 @@ describe('symbolic links in the manifests directory', () => {
   test('a `..` path or glob leading outside the repository is an error', () => {
     const parent = repo({ 'outside.yaml': cm('outside'), 'repo/k8s/app.yaml': cm('app') });
     const root = path.join(parent, 'repo');
-    expect(loadManifests(['../outside.yaml'], { root }).errors.map(formatProblem)).toEqual(['../outside.yaml: leads outside the repository; only files inside it are read']);
+    expect(loadManifests(['../outside.yaml'], { root }).errors.map(formatProblem)).toEqual([
+      '../outside.yaml: leads outside the repository; only files inside it are read',
+    ]);
     const viaGlob = loadManifests(['../*.yaml'], { root });
     expect(viaGlob.objects).toEqual([]);
     expect(viaGlob.errors.map(formatProblem)[0]).toMatch(/outside\.yaml: leads outside the repository/);
@@ -131,7 +136,12 @@ describe('aliases', () => {
 
   test('an exponential alias bomb hits the alias budget', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(',')}]`,
+      );
     const { errors } = planText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\n${levels.join('\n')}\n`);
     expect(errors).toEqual([expect.stringMatching(/^k8s\/app\.yaml:1: too many aliases: expanding them would exceed the limit of \d+/)]);
   });
@@ -155,21 +165,41 @@ describe('aliases', () => {
 describe('names, namespaces, labels and annotation keys the API server would refuse', () => {
   const objectText = (kind: string, apiVersion: string, metadata: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n${metadata}`;
   test.each([
-    ['upper case', objectText('ConfigMap', 'v1', '  name: Settings\n'), 'ConfigMap name "Settings" is not valid: use lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters'],
+    [
+      'upper case',
+      objectText('ConfigMap', 'v1', '  name: Settings\n'),
+      'ConfigMap name "Settings" is not valid: use lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+    ],
     ['underscore', objectText('Secret', 'v1', '  name: db_password\n'), 'Secret name "db_password" is not valid'],
     ['254 characters', objectText('ConfigMap', 'v1', `  name: ${'a'.repeat(254)}\n`), 'at most 253 characters'],
     ['a Namespace longer than a DNS label', objectText('Namespace', 'v1', `  name: ${'n'.repeat(64)}\n`), 'at most 63 characters'],
     ['a Namespace with a dot', objectText('Namespace', 'v1', '  name: team.a\n'), 'Namespace name "team.a" is not valid'],
     ['a Service starting with a digit', objectText('Service', 'v1', '  name: 1web\n'), 'starting with a letter'],
-    ['a bad metadata.namespace', objectText('ConfigMap', 'v1', '  name: a\n  namespace: Bad_NS\n'), 'ConfigMap metadata.namespace "Bad_NS" is not a valid namespace name'],
-    ['a label value that is a number', objectText('ConfigMap', 'v1', '  name: a\n  labels:\n    tier: 3\n'), 'label tier must be a string; quote the value: "3"'],
+    [
+      'a bad metadata.namespace',
+      objectText('ConfigMap', 'v1', '  name: a\n  namespace: Bad_NS\n'),
+      'ConfigMap metadata.namespace "Bad_NS" is not a valid namespace name',
+    ],
+    [
+      'a label value that is a number',
+      objectText('ConfigMap', 'v1', '  name: a\n  labels:\n    tier: 3\n'),
+      'label tier must be a string; quote the value: "3"',
+    ],
     ['a label value that is a boolean', objectText('ConfigMap', 'v1', '  name: a\n  labels:\n    on: true\n'), 'label on must be a string'],
     ['a label value with spaces', objectText('ConfigMap', 'v1', '  name: a\n  labels:\n    tier: "front end"\n'), 'label tier value "front end" is not valid'],
     ['a label key with two slashes', objectText('ConfigMap', 'v1', '  name: a\n  labels:\n    a/b/c: x\n'), 'label key "a/b/c" is not valid'],
     ['labels that are a list', objectText('ConfigMap', 'v1', '  name: a\n  labels: [a, b]\n'), 'metadata.labels must be a map of strings'],
     ['an annotation key with a space', objectText('ConfigMap', 'v1', '  name: a\n  annotations:\n    "my note": x\n'), 'annotation key "my note" is not valid'],
-    ['a RBAC name with a slash', objectText('ClusterRole', 'rbac.authorization.k8s.io/v1', '  name: a/b\n'), 'ClusterRole name "a/b" is not valid: may not contain "/" or "%"'],
-    ['a hook generateName in upper case', objectText('Job', 'batch/v1', '  generateName: Migrate-\n  annotations:\n    argocd.argoproj.io/hook: PreSync\n'), 'Job generateName "Migrate-" is not valid'],
+    [
+      'a RBAC name with a slash',
+      objectText('ClusterRole', 'rbac.authorization.k8s.io/v1', '  name: a/b\n'),
+      'ClusterRole name "a/b" is not valid: may not contain "/" or "%"',
+    ],
+    [
+      'a hook generateName in upper case',
+      objectText('Job', 'batch/v1', '  generateName: Migrate-\n  annotations:\n    argocd.argoproj.io/hook: PreSync\n'),
+      'Job generateName "Migrate-" is not valid',
+    ],
   ])('%s', (_what, text, message) => {
     const { errors } = planText(text);
     expect(errors).toHaveLength(1);

@@ -36,7 +36,22 @@ describe('loading paths', () => {
 
 describe('parsing', () => {
   test('each object keeps the line its document starts on, and its annotation lines', () => {
-    const text = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}', '---', '', '# comment', 'apiVersion: v1', 'kind: Secret', 'metadata:', '  name: b', '  annotations:', '    x: "1"', '    y: "2"', ''].join('\n');
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: a}',
+      '---',
+      '',
+      '# comment',
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: b',
+      '  annotations:',
+      '    x: "1"',
+      '    y: "2"',
+      '',
+    ].join('\n');
     const r = parseManifestText(text, 'f.yaml');
     expect(r.objects.map((o) => [o.source.line, o.annotationLines ?? null])).toEqual([
       [1, null],
@@ -45,7 +60,9 @@ describe('parsing', () => {
   });
 
   test('documents that are not objects: empty ones skipped, incomplete ones are errors', () => {
-    const text = ['---', '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata: {}', '---', '- a list', '---', 'kind: Pod', 'metadata: {name: p}', ''].join('\n');
+    const text = ['---', '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata: {}', '---', '- a list', '---', 'kind: Pod', 'metadata: {name: p}', ''].join(
+      '\n',
+    );
     const r = parseManifestText(text, 'f.yaml');
     expect(r.objects).toEqual([]);
     expect(r.errors.map((e) => [e.source?.line, e.message])).toEqual([

@@ -24,9 +24,7 @@ describe('hooks', () => {
       obj({ kind: 'Job', name: 'pre', annotations: hook('Skip,PreSync') }),
     ]);
     expect(ids(p.steps)).toEqual(['PreSync/batch/Job/app/pre']);
-    expect(p.skipped).toEqual([
-      expect.objectContaining({ kind: 'ConfigMap', name: 'skipped', namespace: 'app', reason: expect.stringContaining('Skip') }),
-    ]);
+    expect(p.skipped).toEqual([expect.objectContaining({ kind: 'ConfigMap', name: 'skipped', namespace: 'app', reason: expect.stringContaining('Skip') })]);
   });
 
   test('SyncFail, PreDelete and PostDelete hooks are kept out of steps, each in its own ordered list', () => {
@@ -53,7 +51,10 @@ describe('hooks', () => {
       obj({
         kind: 'Job',
         name: 'union',
-        annotations: hook('PreSync', { 'argocd.argoproj.io/hook-delete-policy': 'HookFailed', 'helm.sh/hook-delete-policy': 'hook-succeeded,before-hook-creation' }),
+        annotations: hook('PreSync', {
+          'argocd.argoproj.io/hook-delete-policy': 'HookFailed',
+          'helm.sh/hook-delete-policy': 'hook-succeeded,before-hook-creation',
+        }),
       }),
       obj({ kind: 'Job', name: 'succeeded', annotations: hook('PreSync', { 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' }) }),
       obj({ kind: 'ConfigMap', name: 'plain', annotations: { 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' } }),
@@ -203,7 +204,12 @@ describe('dependency moves', () => {
 
   test('a CRD sorting after the first object of its kind moves before it, taking its phase and wave', () => {
     const p = plan([
-      obj({ kind: 'CustomResourceDefinition', name: 'widgets.example.com', annotations: wave(5), spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget' } } }),
+      obj({
+        kind: 'CustomResourceDefinition',
+        name: 'widgets.example.com',
+        annotations: wave(5),
+        spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget' } },
+      }),
       obj({ kind: 'Deployment', name: 'web', annotations: wave(-2) }),
       obj({ kind: 'Widget', apiVersion: 'example.com/v1', name: 'w1', annotations: wave(-2) }),
       obj({ kind: 'Widget', apiVersion: 'example.com/v1alpha1', name: 'w2', annotations: wave(7) }),

@@ -100,11 +100,22 @@ describe('planner properties', () => {
   test('the plan does not depend on the input order', () => {
     fc.assert(
       fc.property(
-        arbObjects.chain((gens) => fc.tuple(fc.constant(gens), fc.shuffledSubarray(gens.map((_, i) => i), { minLength: gens.length }))),
+        arbObjects.chain((gens) =>
+          fc.tuple(
+            fc.constant(gens),
+            fc.shuffledSubarray(
+              gens.map((_, i) => i),
+              { minLength: gens.length },
+            ),
+          ),
+        ),
         ([gens, perm]) => {
           const manifests = toManifests(gens);
           const a = buildPlan(manifests, opts).plan;
-          const b = buildPlan(perm.map((i) => manifests[i]), opts).plan;
+          const b = buildPlan(
+            perm.map((i) => manifests[i]),
+            opts,
+          ).plan;
           const strip = (p: Plan) => [p.steps, p.syncFail, p.preDelete, p.postDelete].map((ss) => ss.map((s) => [s.phase, s.wave, s.tasks.map((t) => t.id)]));
           expect(strip(b)).toEqual(strip(a));
         },

@@ -50,7 +50,10 @@ describe('buildAnnotations', () => {
 
   it('turns validation errors into failures at their lines', async () => {
     const base = await input(() => undefined);
-    const list = buildAnnotations({ ...base, validationErrors: [{ source: { file: 'deploy/base/web.yaml', line: 12 }, message: 'sync-wave "one" is not an integer' }] });
+    const list = buildAnnotations({
+      ...base,
+      validationErrors: [{ source: { file: 'deploy/base/web.yaml', line: 12 }, message: 'sync-wave "one" is not an integer' }],
+    });
     expect(list.filter((a) => a.level === 'failure')).toEqual([expect.objectContaining({ path: 'deploy/base/web.yaml', line: 12, title: 'Invalid manifest' })]);
   });
 });

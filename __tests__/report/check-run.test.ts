@@ -65,7 +65,11 @@ describe('check run', () => {
       expect.stringMatching(/^Sync: 5 resources healthy in \d+ s \(waves -1, 0, 1\)$/),
       'PostSync: 1 hook succeeded in 14 s',
     ]);
-    expect(notices.map((a) => `${a.path}:${a.start_line}`)).toEqual(['deploy/hooks/migrate.yaml:1', 'deploy/base/namespace.yaml:1', 'deploy/hooks/smoke.yaml:1']);
+    expect(notices.map((a) => `${a.path}:${a.start_line}`)).toEqual([
+      'deploy/hooks/migrate.yaml:1',
+      'deploy/base/namespace.yaml:1',
+      'deploy/hooks/smoke.yaml:1',
+    ]);
     // Skipped objects and left-out Helm hooks are warnings at their lines.
     const warnings = run.annotations.filter((a) => a.annotation_level === 'warning');
     expect(warnings.map((a) => `${a.path}:${a.start_line}`).sort()).toEqual(['charts/shop/templates/test-connection.yaml:1', 'deploy/base/legacy.yaml:1']);
@@ -112,7 +116,11 @@ describe('check run', () => {
     const bus = new EventBus();
     const plan = widePlan(120);
     const reporting = startReporting(bus, { token: 't', app: 'shop', mode: 'sync', throttleMs: 10, env: step.env });
-    const result = await playSync(bus, plan, () => ({ state: 'Failed', message: 'ImagePullBackOff: image "ghcr.io/acme/worker:bad" not found', reason: 'Degraded' }));
+    const result = await playSync(bus, plan, () => ({
+      state: 'Failed',
+      message: 'ImagePullBackOff: image "ghcr.io/acme/worker:bad" not found',
+      reason: 'Degraded',
+    }));
     await reporting.finish();
 
     expect(fake.validationErrors).toEqual([]);
@@ -195,7 +203,9 @@ describe.each([403, 404] as const)('without permission (HTTP %i on create)', (st
     const commands = log.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
     expect(commands[0]).toMatch(/^::error title=PreSync wave 0%3A Job shop\/db-migrate failed \(HookFailed\),file=deploy\/hooks\/migrate.yaml,line=1::/);
     expect(commands.some((c) => c.startsWith('::warning ') && c.includes('file=deploy/base/legacy.yaml,line=1'))).toBe(true);
-    expect(commands).toContainEqual(expect.stringMatching(/^::notice title=PreSync failed,file=deploy\/hooks\/migrate.yaml,line=1::PreSync: 1 failed in 21 s$/));
+    expect(commands).toContainEqual(
+      expect.stringMatching(/^::notice title=PreSync failed,file=deploy\/hooks\/migrate.yaml,line=1::PreSync: 1 failed in 21 s$/),
+    );
     const summary = step.summary();
     expect(summary.split('\n')[0]).toMatch(/^## ❌ Failed: wavesync sync of `shop` at `9f8e7d6c5b4a`/);
     expect(summary).toContain(`No check run was created:** GitHub answered HTTP ${status}`);
@@ -211,7 +221,14 @@ describe('deployment', () => {
 
   it('creates a deployment for the commit and moves it from in_progress to success', async () => {
     const bus = new EventBus();
-    const reporting = startReporting(bus, { token: 't', app: 'shop', mode: 'sync', environment: 'production', environmentUrl: 'https://shop.example.com', env: step.env });
+    const reporting = startReporting(bus, {
+      token: 't',
+      app: 'shop',
+      mode: 'sync',
+      environment: 'production',
+      environmentUrl: 'https://shop.example.com',
+      env: step.env,
+    });
     await playSync(bus, shopPlan());
     await reporting.finish();
     expect(fake.validationErrors).toEqual([]);
@@ -238,15 +255,25 @@ describe('invalid manifests', () => {
   it('fails the check run with a failure annotation per error, in plan mode too', async () => {
     const bus = new EventBus();
     const reporting = startReporting(bus, { token: 't', app: 'shop', mode: 'plan', env: step.env });
-    bus.emit({ type: 'validation-failed', at: 0, errors: [
-      { source: { file: 'deploy/base/web.yaml', line: 12 }, message: 'argocd.argoproj.io/sync-wave: "one" is not an integer' },
-      { source: { file: 'deploy/hooks/migrate.yaml', line: 4 }, message: 'argocd.argoproj.io/hook-delete-policy: "Always" is not one of BeforeHookCreation, HookSucceeded, HookFailed' },
-    ] });
+    bus.emit({
+      type: 'validation-failed',
+      at: 0,
+      errors: [
+        { source: { file: 'deploy/base/web.yaml', line: 12 }, message: 'argocd.argoproj.io/sync-wave: "one" is not an integer' },
+        {
+          source: { file: 'deploy/hooks/migrate.yaml', line: 4 },
+          message: 'argocd.argoproj.io/hook-delete-policy: "Always" is not one of BeforeHookCreation, HookSucceeded, HookFailed',
+        },
+      ],
+    });
     const out = await reporting.finish();
     expect(fake.validationErrors).toEqual([]);
     const run = onlyRun();
     expect(run.conclusion).toBe('failure');
-    expect(run.annotations.map((a) => `${a.annotation_level} ${a.path}:${a.start_line}`)).toEqual(['failure deploy/base/web.yaml:12', 'failure deploy/hooks/migrate.yaml:4']);
+    expect(run.annotations.map((a) => `${a.annotation_level} ${a.path}:${a.start_line}`)).toEqual([
+      'failure deploy/base/web.yaml:12',
+      'failure deploy/hooks/migrate.yaml:4',
+    ]);
     expect(out.outputs.result).toBe('Failed');
     expect(step.summary()).toContain('### Invalid manifests');
     expect(step.summary().split('\n')[0]).toMatch(/^## ❌ Failed/);

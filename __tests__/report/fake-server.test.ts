@@ -30,11 +30,23 @@ describe('fake GitHub server', () => {
 
   it.each([
     ['an unknown enum value', { status: 'done' }, /not one of/],
-    ['more than 50 annotations', { output: { title: 't', summary: 's', annotations: Array.from({ length: 51 }, (_, i) => annotation(i)) } }, /51 items, at most 50/],
-    ['an annotation without start_line', { output: { title: 't', summary: 's', annotations: [{ path: 'a.yaml', end_line: 1, annotation_level: 'notice', message: 'm' }] } }, /missing required property start_line/],
+    [
+      'more than 50 annotations',
+      { output: { title: 't', summary: 's', annotations: Array.from({ length: 51 }, (_, i) => annotation(i)) } },
+      /51 items, at most 50/,
+    ],
+    [
+      'an annotation without start_line',
+      { output: { title: 't', summary: 's', annotations: [{ path: 'a.yaml', end_line: 1, annotation_level: 'notice', message: 'm' }] } },
+      /missing required property start_line/,
+    ],
     ['a string line number', { output: { title: 't', summary: 's', annotations: [{ ...annotation(0), start_line: '1' }] } }, /expected integer/],
     ['completed without conclusion', { status: 'completed' }, /conclusion/],
-    ['an absolute annotation path', { output: { title: 't', summary: 's', annotations: [{ ...annotation(0), path: '/home/runner/work/a.yaml' }] } }, /relative to the repository root/],
+    [
+      'an absolute annotation path',
+      { output: { title: 't', summary: 's', annotations: [{ ...annotation(0), path: '/home/runner/work/a.yaml' }] } },
+      /relative to the repository root/,
+    ],
     ['a misspelt property', { conclusoin: 'success' }, /unknown property conclusoin/],
   ])('answers 422 to %s', async (_what, body, error) => {
     const created = await send('POST', '/repos/acme/shop/check-runs', { name: 'x', head_sha: SHA });

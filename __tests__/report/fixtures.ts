@@ -50,21 +50,30 @@ export function shopPlan(): Plan {
       step('Sync', -1, [task('Sync', -1, 'Namespace', 'shop', 'deploy/base/namespace.yaml', 1)]),
       step('Sync', 0, [
         task('Sync', 0, 'ConfigMap', 'shop-config', 'deploy/base/config.yaml', 1, { data: { LOG_LEVEL: 'info' } }),
-        task('Sync', 0, 'Secret', 'shop-db', 'deploy/base/config.yaml', 9, { data: { password: SECRET_B64 }, stringData: { url: `postgres://app:${SECRET_PLAIN}@db/shop` } }),
+        task('Sync', 0, 'Secret', 'shop-db', 'deploy/base/config.yaml', 9, {
+          data: { password: SECRET_B64 },
+          stringData: { url: `postgres://app:${SECRET_PLAIN}@db/shop` },
+        }),
       ]),
-      step('Sync', 1, [
-        task('Sync', 1, 'Deployment', 'web', 'deploy/base/web.yaml', 1),
-        task('Sync', 1, 'Service', 'web', 'deploy/base/web.yaml', 34),
-      ]),
+      step('Sync', 1, [task('Sync', 1, 'Deployment', 'web', 'deploy/base/web.yaml', 1), task('Sync', 1, 'Service', 'web', 'deploy/base/web.yaml', 34)]),
       step('PostSync', 0, [task('PostSync', 0, 'Job', 'smoke-test', 'deploy/hooks/smoke.yaml', 1)]),
     ],
     syncFail: [step('SyncFail', 0, [task('SyncFail', 0, 'Job', 'notify-failure', 'deploy/hooks/notify.yaml', 1)])],
     preDelete: [],
     postDelete: [],
     skipped: [
-      { apiVersion: 'v1', kind: 'ConfigMap', name: 'legacy-flags', namespace: 'shop', reason: 'annotated argocd.argoproj.io/hook: Skip', source: { file: 'deploy/base/legacy.yaml', line: 1 } },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        name: 'legacy-flags',
+        namespace: 'shop',
+        reason: 'annotated argocd.argoproj.io/hook: Skip',
+        source: { file: 'deploy/base/legacy.yaml', line: 1 },
+      },
     ],
-    warnings: [{ source: { file: 'charts/shop/templates/test-connection.yaml', line: 1 }, message: 'helm.sh/hook: test is not run by wavesync; the object is left out' }],
+    warnings: [
+      { source: { file: 'charts/shop/templates/test-connection.yaml', line: 1 }, message: 'helm.sh/hook: test is not run by wavesync; the object is left out' },
+    ],
   };
 }
 
@@ -89,7 +98,13 @@ const MESSAGES: Record<string, string> = {
  * Plays a scripted sync of the plan on the bus, with a fake clock starting at T0, and returns the
  * engine's fold of it. `pauseMs` waits between steps so throttled updates happen.
  */
-export async function playSync(bus: EventBus, plan: Plan, fateOf: FateOf = () => undefined, pauseMs = 0, mode: SyncResult['mode'] = 'sync'): Promise<SyncResult> {
+export async function playSync(
+  bus: EventBus,
+  plan: Plan,
+  fateOf: FateOf = () => undefined,
+  pauseMs = 0,
+  mode: SyncResult['mode'] = 'sync',
+): Promise<SyncResult> {
   let now = T0;
   const server = 'https://admin:s3cr3t-pass@10.20.30.40:6443/';
   const fold = new ResultBuilder();
@@ -107,7 +122,8 @@ export async function playSync(bus: EventBus, plan: Plan, fateOf: FateOf = () =>
         now += 50;
         bus.emit({ type: 'task-started', at: now, taskId: t.id, task: t, liveName: t.name });
         bus.emit({ type: 'task-applied', at: (now += 30), taskId: t.id, action: 'created', liveName: t.name as string });
-        for (const line of fate.logs ?? []) bus.emit({ type: 'hook-log', at: (now += 10), taskId: t.id, hookName: t.name as string, pod: `${t.name}-x7k2p`, line });
+        for (const line of fate.logs ?? [])
+          bus.emit({ type: 'hook-log', at: (now += 10), taskId: t.id, hookName: t.name as string, pod: `${t.name}-x7k2p`, line });
         now += fate.durationMs ?? (t.hook ? 14_000 : 2_000);
         const health: HealthStatus = fate.health ?? (fate.state === 'Succeeded' ? 'Healthy' : 'Degraded');
         const message = fate.message ?? MESSAGES[t.kind] ?? '';
@@ -115,8 +131,16 @@ export async function playSync(bus: EventBus, plan: Plan, fateOf: FateOf = () =>
         let failure: TaskFailure | undefined;
         if (fate.state === 'Failed') {
           failure = {
-            taskId: t.id, phase: t.phase, wave: t.wave, kind: t.kind, namespace: t.namespace, name: t.name, source: t.source,
-            reason: fate.reason ?? (t.hook ? 'HookFailed' : 'Degraded'), message, logTail: (fate.logs ?? []).slice(-50),
+            taskId: t.id,
+            phase: t.phase,
+            wave: t.wave,
+            kind: t.kind,
+            namespace: t.namespace,
+            name: t.name,
+            source: t.source,
+            reason: fate.reason ?? (t.hook ? 'HookFailed' : 'Degraded'),
+            message,
+            logTail: (fate.logs ?? []).slice(-50),
           };
           into.push(failure);
         }
@@ -130,7 +154,12 @@ export async function playSync(bus: EventBus, plan: Plan, fateOf: FateOf = () =>
   await play(plan.steps, failures);
   const failed = failures.length > 0;
   if (failed) await play(plan.syncFail, syncFailFailures);
-  const result = fold.build(failed ? 'Failed' : 'Succeeded', failed ? failures[0].reason : null, failed ? `${failures[0].kind} ${failures[0].name} failed: ${failures[0].message}` : '', now);
+  const result = fold.build(
+    failed ? 'Failed' : 'Succeeded',
+    failed ? failures[0].reason : null,
+    failed ? `${failures[0].kind} ${failures[0].name} failed: ${failures[0].message}` : '',
+    now,
+  );
   off();
   bus.emit({ type: 'sync-finished', at: now, result });
   return result;
@@ -146,7 +175,9 @@ export const MIGRATION_LOGS = [
 
 /** The PreSync migration fails: nothing else of the plan runs, SyncFail does. */
 export const migrationFails: FateOf = (t) =>
-  t.name === 'db-migrate' ? { state: 'Failed', message: 'Job has reached the specified backoff limit (BackoffLimitExceeded)', logs: MIGRATION_LOGS, durationMs: 21_000 } : undefined;
+  t.name === 'db-migrate'
+    ? { state: 'Failed', message: 'Job has reached the specified backoff limit (BackoffLimitExceeded)', logs: MIGRATION_LOGS, durationMs: 21_000 }
+    : undefined;
 
 /** A plan with n Deployments in one wave, each from its own file line. */
 export function widePlan(n: number): Plan {

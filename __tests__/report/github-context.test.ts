@@ -6,13 +6,25 @@ import { join } from 'node:path';
 import { blobUrl, readGitHubContext } from '../../src/report/github-context.js';
 import { serverHost } from '../../src/report/format.js';
 
-const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '99', GITHUB_SERVER_URL: 'https://ghe.example.com/', GITHUB_API_URL: 'https://ghe.example.com/api/v3' };
+const env = {
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_SHA: 'a'.repeat(40),
+  GITHUB_RUN_ID: '99',
+  GITHUB_SERVER_URL: 'https://ghe.example.com/',
+  GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+};
 
 describe('readGitHubContext', () => {
   it('reads a push', () => {
     expect(readGitHubContext({ ...env, GITHUB_EVENT_NAME: 'push' })).toEqual({
-      owner: 'acme', repo: 'shop', sha: 'a'.repeat(40), eventName: 'push', runId: '99',
-      serverUrl: 'https://ghe.example.com', apiUrl: 'https://ghe.example.com/api/v3', runUrl: 'https://ghe.example.com/acme/shop/actions/runs/99',
+      owner: 'acme',
+      repo: 'shop',
+      sha: 'a'.repeat(40),
+      eventName: 'push',
+      runId: '99',
+      serverUrl: 'https://ghe.example.com',
+      apiUrl: 'https://ghe.example.com/api/v3',
+      runUrl: 'https://ghe.example.com/acme/shop/actions/runs/99',
     });
   });
 

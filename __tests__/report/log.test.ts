@@ -27,7 +27,11 @@ describe('LogReporter', () => {
     }
     expect(depth).toBe(0);
     expect(lines.filter((l) => l.startsWith('::group::'))).toEqual([
-      '::group::PreSync wave 0', '::group::Sync wave -1', '::group::Sync wave 0', '::group::Sync wave 1', '::group::PostSync wave 0',
+      '::group::PreSync wave 0',
+      '::group::Sync wave -1',
+      '::group::Sync wave 0',
+      '::group::Sync wave 1',
+      '::group::PostSync wave 0',
     ]);
     expect(lines).toContain('  ✅ Deployment shop/web: Succeeded (3 of 3 replicas available) in 2 s');
     expect(lines.at(-2)).toMatch(/^wavesync: shop: Succeeded in \d+ s$/);

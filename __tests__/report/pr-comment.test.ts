@@ -40,7 +40,11 @@ describe('pull-request comment', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-event-'));
     const event = path.join(dir, 'event.json');
     fs.writeFileSync(event, JSON.stringify({ number: 7, pull_request: { number: 7 } }));
-    expect(pullRequestOf({ GITHUB_REPOSITORY: 'acme/shop', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event })).toEqual({ owner: 'acme', repo: 'shop', number: 7 });
+    expect(pullRequestOf({ GITHUB_REPOSITORY: 'acme/shop', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event })).toEqual({
+      owner: 'acme',
+      repo: 'shop',
+      number: 7,
+    });
     expect(pullRequestOf({ GITHUB_REPOSITORY: 'acme/shop', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event })).toBeNull();
   });
 });

@@ -30,7 +30,16 @@ export async function recordSync(yaml: string): Promise<Recording> {
   const bus = new EventBus();
   const events: SyncEvent[] = [];
   bus.on((e) => events.push(structuredClone(e)));
-  const result = await runEngine({ cluster, plan: planOf(yaml), bus, mode: 'sync', timeoutMs: 5000, waveDelayMs: 0, failFastAfterMs: 0, createNamespace: false });
+  const result = await runEngine({
+    cluster,
+    plan: planOf(yaml),
+    bus,
+    mode: 'sync',
+    timeoutMs: 5000,
+    waveDelayMs: 0,
+    failFastAfterMs: 0,
+    createNamespace: false,
+  });
   return { events, result };
 }
 

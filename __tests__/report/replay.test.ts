@@ -58,8 +58,14 @@ describe('reporters replaying a recorded sync', () => {
     const rec = await recordSync(appManifests({ migration: 'fail' }));
     expect(rec.result).toMatchObject({ result: 'Failed', failedPhase: 'PreSync' });
     const { finished, log, summary, checkRuns } = await report(rec);
-    expect(JSON.parse(finished.outputs.summary)).toMatchObject({ result: 'Failed', reason: 'HookFailed', failures: [{ name: 'migrate', logTail: ['migrate starting', 'migrate done'] }] });
-    expect(JSON.parse(finished.outputs['failed-resources'])).toEqual([expect.objectContaining({ phase: 'PreSync', kind: 'Job', name: 'migrate', reason: 'HookFailed', file: 'k8s/app.yaml' })]);
+    expect(JSON.parse(finished.outputs.summary)).toMatchObject({
+      result: 'Failed',
+      reason: 'HookFailed',
+      failures: [{ name: 'migrate', logTail: ['migrate starting', 'migrate done'] }],
+    });
+    expect(JSON.parse(finished.outputs['failed-resources'])).toEqual([
+      expect.objectContaining({ phase: 'PreSync', kind: 'Job', name: 'migrate', reason: 'HookFailed', file: 'k8s/app.yaml' }),
+    ]);
     const fromResult = buildAnnotations({ result: rec.result, plan: null, warnings: [], validationErrors: [] });
     expect(finished.annotations.filter((a) => a.level === 'failure')).toEqual(fromResult.filter((a) => a.level === 'failure'));
     expect(finished.annotations[0]).toMatchObject({ level: 'failure', path: 'k8s/app.yaml', line: rec.result.failures[0].source.line });

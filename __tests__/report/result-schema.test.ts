@@ -19,7 +19,16 @@ async function engineResult(yaml: string) {
   installControllers(cluster);
   await seedNamespace(cluster, 'app');
   const bus = new EventBus();
-  const result = await runEngine({ cluster, plan: planOf(yaml), bus, mode: 'sync', timeoutMs: 5000, waveDelayMs: 0, failFastAfterMs: 0, createNamespace: false });
+  const result = await runEngine({
+    cluster,
+    plan: planOf(yaml),
+    bus,
+    mode: 'sync',
+    timeoutMs: 5000,
+    waveDelayMs: 0,
+    failFastAfterMs: 0,
+    createNamespace: false,
+  });
   return { result, bus };
 }
 
@@ -31,7 +40,11 @@ describe('docs/result.schema.json', () => {
 
     const failed = await engineResult([job('migrate', PRE, { outcome: 'fail' }), configMap('settings', 0), job('notify', FAIL_HOOK)].join('---\n'));
     const json = syncResultToJson(failed.result);
-    expect(json).toMatchObject({ result: 'Failed', reason: 'HookFailed', failures: [{ name: 'migrate', logTail: expect.arrayContaining(['migrate starting']) }] });
+    expect(json).toMatchObject({
+      result: 'Failed',
+      reason: 'HookFailed',
+      failures: [{ name: 'migrate', logTail: expect.arrayContaining(['migrate starting']) }],
+    });
     expect(json.steps.map((s) => s.phase)).toEqual(['PreSync', 'Sync', 'SyncFail']);
     expect(resultSchemaErrors(json)).toEqual([]);
   });

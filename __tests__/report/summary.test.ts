@@ -59,7 +59,8 @@ describe('sync summary', () => {
   });
 
   it('keeps log lines with backticks and table cells with pipes from breaking the structure', async () => {
-    const fate: FateOf = (t) => (t.name === 'db-migrate' ? { state: 'Failed', message: 'exit 1 | see `logs`', logs: ['```', 'a | b', '<script>x</script>'] } : undefined);
+    const fate: FateOf = (t) =>
+      t.name === 'db-migrate' ? { state: 'Failed', message: 'exit 1 | see `logs`', logs: ['```', 'a | b', '<script>x</script>'] } : undefined;
     const md = buildSyncSummary(await inputFor(fate));
     expect(allProblems(md)).toEqual([]);
     // Raw HTML only inside code blocks, where it is shown as text.
@@ -69,10 +70,13 @@ describe('sync summary', () => {
 
   it('lists skipped objects, warnings and prune results', async () => {
     const input = await inputFor();
-    input.result = { ...input.result, pruned: [
-      { kind: 'Deployment', namespace: 'shop', name: 'old-api', state: 'would-prune' },
-      { kind: 'ConfigMap', namespace: 'shop', name: 'old-flags', state: 'pruned' },
-    ] } as typeof input.result;
+    input.result = {
+      ...input.result,
+      pruned: [
+        { kind: 'Deployment', namespace: 'shop', name: 'old-api', state: 'would-prune' },
+        { kind: 'ConfigMap', namespace: 'shop', name: 'old-flags', state: 'pruned' },
+      ],
+    } as typeof input.result;
     const md = buildSyncSummary(input);
     expect(md).toContain('### Would be pruned (prune is off)\n\n- Deployment shop/old-api');
     expect(md).toContain('### Pruned\n\n- ConfigMap shop/old-flags');
@@ -81,7 +85,10 @@ describe('sync summary', () => {
   });
 
   it('stays under the size limit with a visible truncation note and intact structure', async () => {
-    const input = await inputFor(() => ({ state: 'Failed', message: 'x'.repeat(300), logs: Array.from({ length: 50 }, (_, i) => `line ${i} ${'y'.repeat(100)}`) }), widePlan(3000));
+    const input = await inputFor(
+      () => ({ state: 'Failed', message: 'x'.repeat(300), logs: Array.from({ length: 50 }, (_, i) => `line ${i} ${'y'.repeat(100)}`) }),
+      widePlan(3000),
+    );
     const md = buildSyncSummary(input);
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1024 * 1024);
     expect(md).toContain('The summary was truncated');

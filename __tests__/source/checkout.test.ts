@@ -87,7 +87,7 @@ describe('checkout over HTTP with a token', () => {
     expect(message).not.toContain(Buffer.from(`x-access-token:${wrong}`).toString('base64'));
   });
 
-  it('wavesync plan --repository --ref: the plan is the tag\'s, sources relative to the checkout, the token nowhere in the output or the temp directory', async () => {
+  it("wavesync plan --repository --ref: the plan is the tag's, sources relative to the checkout, the token nowhere in the output or the temp directory", async () => {
     let stdout = '';
     let stderr = '';
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-cwd-'));

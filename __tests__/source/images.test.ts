@@ -96,10 +96,31 @@ describe('applying', () => {
     expect(images('Job')).toEqual(['"image":"reg.example/web:2.0"']);
     expect(images('CronJob')).toEqual(['"image":"mirror.example/busybox:1.36"', '"image":"reg.example/web:2.0"']);
     expect(plan.images).toEqual([
-      { kind: 'Deployment', name: 'web', container: 'wait', from: 'busybox:1.36', to: 'mirror.example/busybox:1.36', source: { file: 'k8s/app.yaml', line: 1 } },
+      {
+        kind: 'Deployment',
+        name: 'web',
+        container: 'wait',
+        from: 'busybox:1.36',
+        to: 'mirror.example/busybox:1.36',
+        source: { file: 'k8s/app.yaml', line: 1 },
+      },
       { kind: 'Deployment', name: 'web', container: 'web', from: 'reg.example/web:1.0', to: 'reg.example/web:2.0', source: { file: 'k8s/app.yaml', line: 1 } },
-      { kind: 'Job', name: 'migrate', container: 'migrate', from: 'reg.example/web:1.0', to: 'reg.example/web:2.0', source: { file: 'k8s/app.yaml', line: 14 } },
-      { kind: 'CronJob', name: 'nightly', container: 'prep', from: 'busybox:1.36', to: 'mirror.example/busybox:1.36', source: { file: 'k8s/app.yaml', line: 25 } },
+      {
+        kind: 'Job',
+        name: 'migrate',
+        container: 'migrate',
+        from: 'reg.example/web:1.0',
+        to: 'reg.example/web:2.0',
+        source: { file: 'k8s/app.yaml', line: 14 },
+      },
+      {
+        kind: 'CronJob',
+        name: 'nightly',
+        container: 'prep',
+        from: 'busybox:1.36',
+        to: 'mirror.example/busybox:1.36',
+        source: { file: 'k8s/app.yaml', line: 25 },
+      },
       { kind: 'CronJob', name: 'nightly', container: 'run', from: 'reg.example/web', to: 'reg.example/web:2.0', source: { file: 'k8s/app.yaml', line: 25 } },
     ]);
     expect(plan.warnings).toEqual([{ source: null, message: 'input images: "redis:7" matched no container image (no image named redis in the manifests)' }]);
@@ -110,7 +131,14 @@ describe('applying', () => {
 
   it('a bad override stops the run before anything else, at the input', async () => {
     const root = writeRepo({ 'k8s/app.yaml': DEPLOYMENT });
-    const { errors } = await prepareSource({ manifests: ['k8s'], root, app: 'shop', namespace: 'default', revision: null, images: { lines: ['web'], label: '--image' } });
+    const { errors } = await prepareSource({
+      manifests: ['k8s'],
+      root,
+      app: 'shop',
+      namespace: 'default',
+      revision: null,
+      images: { lines: ['web'], label: '--image' },
+    });
     expect(errors).toEqual([{ source: null, message: expect.stringMatching(/^--image: "web" names no tag/) }]);
   });
 
@@ -123,7 +151,14 @@ describe('job summary', () => {
   it('lists the replaced images with their sources', async () => {
     const { buildPlanSummary } = await import('../../src/report/summary.js');
     const root = writeRepo({ 'k8s/app.yaml': DEPLOYMENT });
-    const { plan } = await prepareSource({ manifests: ['k8s'], root, app: 'shop', namespace: 'default', revision: null, images: { lines: ['reg.example/web:2.0'], label: 'input images' } });
+    const { plan } = await prepareSource({
+      manifests: ['k8s'],
+      root,
+      app: 'shop',
+      namespace: 'default',
+      revision: null,
+      images: { lines: ['reg.example/web:2.0'], label: 'input images' },
+    });
     const md = buildPlanSummary(plan);
     expect(md).toContain('Images replaced');
     expect(md).toContain('`reg.example/web:1.0` → `reg.example/web:2.0`');

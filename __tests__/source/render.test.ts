@@ -10,14 +10,21 @@ import { HELM_REPO, KUSTOMIZE_REPO } from '../../test/source/fixtures.js';
 import { pathWithHelm, pathWithOnly, writeRepo } from '../../test/source/tools.js';
 
 let PATH = '';
-beforeAll(() => {
-  PATH = pathWithHelm();
-}, 30 * 60 * 1000);
+beforeAll(
+  () => {
+    PATH = pathWithHelm();
+  },
+  30 * 60 * 1000,
+);
 
 const prepare = (root: string, manifests: string[], extra: Partial<Parameters<typeof prepareSource>[0]['render'] & object> = {}) =>
   prepareSource({ manifests, root, app: 'shop', namespace: 'team-a', revision: 'abc', render: { renderer: 'auto', env: { PATH }, ...extra } });
 
-const lineOf = (root: string, file: string, text: string) => fs.readFileSync(path.join(root, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (root: string, file: string, text: string) =>
+  fs
+    .readFileSync(path.join(root, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 
 describe('kustomize', () => {
   it('an overlay with a PreSync hook patched in: the hook runs in PreSync, objects point at the base files, no origin annotation is left', async () => {
@@ -28,7 +35,12 @@ describe('kustomize', () => {
     expect(tasks).toEqual([
       { phase: 'PreSync', kind: 'Job', name: 'prod-migrate', source: { file: 'deploy/base/migrate.yaml', line: 1 } },
       { phase: 'Sync', kind: 'ConfigMap', name: 'prod-web-config', source: { file: 'deploy/base/web.yaml', line: 2 } },
-      { phase: 'Sync', kind: 'Deployment', name: 'prod-web', source: { file: 'deploy/base/web.yaml', line: lineOf(root, 'deploy/base/web.yaml', 'apiVersion: apps/v1') } },
+      {
+        phase: 'Sync',
+        kind: 'Deployment',
+        name: 'prod-web',
+        source: { file: 'deploy/base/web.yaml', line: lineOf(root, 'deploy/base/web.yaml', 'apiVersion: apps/v1') },
+      },
     ]);
     for (const t of plan.steps.flatMap((s) => s.tasks)) expect(Object.keys(t.object.metadata.annotations ?? {})).not.toContain('config.kubernetes.io/origin');
     // The user's kustomization is unchanged (the origin annotations come from a throwaway wrapper).
@@ -42,7 +54,7 @@ describe('kustomize', () => {
     expect(errors).toEqual([{ source: null, message: expect.stringMatching(/^renderer kustomize: plain is not a directory with a kustomization/) }]);
   });
 
-  it('a failing build is an error at the kustomization with kustomize\'s own words', async () => {
+  it("a failing build is an error at the kustomization with kustomize's own words", async () => {
     const root = writeRepo({ 'k/kustomization.yaml': 'resources:\n- missing.yaml\n' });
     const { errors } = await prepare(root, ['k']);
     expect(errors).toHaveLength(1);
@@ -79,7 +91,11 @@ describe('helm', () => {
 
   it('values files, --set and the kube version reach the templates', async () => {
     const root = writeRepo({ ...HELM_REPO, 'env/prod.yaml': 'greeting: from-file\n' });
-    const { plan, errors } = await prepare(root, ['charts/shop'], { helmValues: ['env/prod.yaml'], helmSet: ['image=registry.example/shop:2.0'], kubeVersion: 'v1.31.2' });
+    const { plan, errors } = await prepare(root, ['charts/shop'], {
+      helmValues: ['env/prod.yaml'],
+      helmSet: ['image=registry.example/shop:2.0'],
+      kubeVersion: 'v1.31.2',
+    });
     expect(errors).toEqual([]);
     const objects = plan.steps.flatMap((s) => s.tasks.map((t) => t.object)) as { metadata: { name: string }; data?: Record<string, string>; spec?: unknown }[];
     expect(objects.find((o) => o.metadata.name === 'shop-config')?.data?.greeting).toBe('from-file');
@@ -88,19 +104,33 @@ describe('helm', () => {
   });
 
   it('a template error points at the template line helm names; a missing values file is named', async () => {
-    const root = writeRepo({ ...HELM_REPO, 'charts/shop/templates/bad.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.nope.deeper }}\n' });
+    const root = writeRepo({
+      ...HELM_REPO,
+      'charts/shop/templates/bad.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.nope.deeper }}\n',
+    });
     const { errors } = await prepare(root, ['charts/shop']);
     expect(errors).toHaveLength(1);
     expect(errors[0].source).toEqual({ file: 'charts/shop/templates/bad.yaml', line: 4 });
     expect(errors[0].message).toMatch(/^helm template failed:\n[\s\S]*nil pointer/);
     const missing = await prepare(writeRepo(HELM_REPO), ['charts/shop'], { helmValues: ['nope.yaml'] });
-    expect(missing.errors).toEqual([{ source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: 'helm values file nope.yaml not found (looked at nope.yaml)' }]);
+    expect(missing.errors).toEqual([
+      { source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: 'helm values file nope.yaml not found (looked at nope.yaml)' },
+    ]);
   });
 
-  it('a dependency not in charts/: helm\'s words and the command to run, at Chart.yaml', async () => {
-    const root = writeRepo({ ...HELM_REPO, 'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\ndependencies:\n- name: redis\n  version: 1.0.0\n  repository: https://example.invalid/charts\n' });
+  it("a dependency not in charts/: helm's words and the command to run, at Chart.yaml", async () => {
+    const root = writeRepo({
+      ...HELM_REPO,
+      'charts/shop/Chart.yaml':
+        'apiVersion: v2\nname: shop\nversion: 0.1.0\ndependencies:\n- name: redis\n  version: 1.0.0\n  repository: https://example.invalid/charts\n',
+    });
     const { errors } = await prepare(root, ['charts/shop']);
-    expect(errors).toEqual([{ source: { file: 'charts/shop/Chart.yaml', line: 1 }, message: expect.stringMatching(/missing in charts\/ directory: redis\nrun `helm dependency build charts\/shop` in an earlier step/) }]);
+    expect(errors).toEqual([
+      {
+        source: { file: 'charts/shop/Chart.yaml', line: 1 },
+        message: expect.stringMatching(/missing in charts\/ directory: redis\nrun `helm dependency build charts\/shop` in an earlier step/),
+      },
+    ]);
   });
 
   it('helm not installed: the error says what to install', async () => {

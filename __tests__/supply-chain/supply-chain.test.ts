@@ -15,19 +15,27 @@ function verdict(report: unknown): { verdict: string; findings?: string[] } {
 test('audit: high or critical findings fail, lower ones pass, an unreachable service is reported as not checked', () => {
   const counts = (high: number, critical: number) => ({ info: 0, low: 2, moderate: 1, high, critical, total: 3 + high + critical });
   expect(verdict({ vulnerabilities: {}, metadata: { vulnerabilities: counts(0, 0) } }).verdict).toBe('pass');
-  const bad = verdict({ vulnerabilities: { undici: { name: 'undici', severity: 'high' }, tar: { name: 'tar', severity: 'low' } }, metadata: { vulnerabilities: counts(1, 0) } });
+  const bad = verdict({
+    vulnerabilities: { undici: { name: 'undici', severity: 'high' }, tar: { name: 'tar', severity: 'low' } },
+    metadata: { vulnerabilities: counts(1, 0) },
+  });
   expect(bad).toEqual(expect.objectContaining({ verdict: 'fail', findings: ['undici (high)'] }));
   expect(verdict({ vulnerabilities: {}, metadata: { vulnerabilities: counts(0, 1) } }).verdict).toBe('fail');
   expect(verdict({ message: '405 Method Not Allowed', statusCode: 405 }).verdict).toBe('unavailable');
 });
 
 test('.ci/run installs from the lockfile, audits, checks the house rules, then tests', () => {
-  const steps = fs.readFileSync('.ci/run', 'utf8').split('\n').filter((l) => /^(npm|node)\b/.test(l));
+  const steps = fs
+    .readFileSync('.ci/run', 'utf8')
+    .split('\n')
+    .filter((l) => /^(npm|node)\b/.test(l));
   expect(steps).toEqual(['npm ci', 'node scripts/audit.mjs', 'npm run lint', 'npm run format:check', 'npm run lint:actions', 'npm test']);
 });
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 test('no shell: src/ starts processes in one place (git, kustomize, helm), with argument arrays; scripts/ only with argument arrays', () => {

@@ -38,7 +38,10 @@ describe('a CRD and its custom resources in one step', () => {
     const cluster = await setup();
     cluster.crdEstablishDelayMs = 50;
     const kinds = Array.from({ length: 10 }, (_, i) => ({ plural: `things${i}`, kind: `Thing${i}` }));
-    const docs = [...kinds.flatMap((k) => Array.from({ length: 10 }, (_, j) => widget(`${k.plural}-${j}`, k.kind))), ...kinds.map((k) => crd(k.plural, k.kind))];
+    const docs = [
+      ...kinds.flatMap((k) => Array.from({ length: 10 }, (_, j) => widget(`${k.plural}-${j}`, k.kind))),
+      ...kinds.map((k) => crd(k.plural, k.kind)),
+    ];
     const { result } = await run(cluster, planOf(docs.join('---\n')), { timeoutMs: 20_000 });
     expect(result.result).toBe('Succeeded');
     expect(cluster.objects().filter((o) => o.apiVersion === 'example.com/v1')).toHaveLength(100);
@@ -51,7 +54,11 @@ describe('a CRD and its custom resources in one step', () => {
     const { result } = await run(cluster, planOf(text));
     expect(result.result).toBe('Failed');
     expect(result.failedPhase).toBe('Sync');
-    expect(result.failures[0]).toMatchObject({ kind: 'CustomResourceDefinition', name: 'widgets.example.com', source: { file: 'k8s/app.yaml', line: docStart(text, 'kind: CustomResourceDefinition') } });
+    expect(result.failures[0]).toMatchObject({
+      kind: 'CustomResourceDefinition',
+      name: 'widgets.example.com',
+      source: { file: 'k8s/app.yaml', line: docStart(text, 'kind: CustomResourceDefinition') },
+    });
     expect(result.failures[0].message).toMatch(/names not accepted|NamesAccepted=False/);
     expect(cluster.ops.some((o) => o.kind === 'Widget')).toBe(false);
     expect(result.steps[0].state).toBe('Failed');

@@ -182,13 +182,20 @@ describe('engine on the in-memory cluster', () => {
     cluster.validate = (o) => {
       if ((o.data as Record<string, string> | undefined)?.bad) throw new ApiError(422, 'strict decoding error: unknown field "data.bad"');
     };
-    const text = [configMap('ok', 0), `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: broken }\ndata: { bad: "x" }\n`, `apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n`].join('---\n');
+    const text = [
+      configMap('ok', 0),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: broken }\ndata: { bad: "x" }\n`,
+      `apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n`,
+    ].join('---\n');
     const { result, events } = await run(cluster, planOf(text));
     expect(result.result).toBe('Failed');
     expect(result.reason).toBe('Validation');
     const errors = events.find((e) => e.type === 'validation-failed');
     // Both problems are reported together, each at the line where its document starts.
-    expect(errors && errors.type === 'validation-failed' && errors.errors.map((e) => e.source?.line)).toEqual([docLine(text, 'name: broken'), docLine(text, 'name: w }')]);
+    expect(errors && errors.type === 'validation-failed' && errors.errors.map((e) => e.source?.line)).toEqual([
+      docLine(text, 'name: broken'),
+      docLine(text, 'name: w }'),
+    ]);
     expect(result.message).toMatch(/unknown kind Widget/);
     expect(applied(cluster)).toEqual([]);
   });
@@ -222,7 +229,12 @@ describe('engine on the in-memory cluster', () => {
 describe('dry run', () => {
   it('changes nothing and reports what would be created, changed or left alone', async () => {
     const cluster = await setup();
-    await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'app', annotations: { 'argocd.argoproj.io/sync-wave': '0' } }, data: { a: '1' } });
+    await cluster.apply({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'same', namespace: 'app', annotations: { 'argocd.argoproj.io/sync-wave': '0' } },
+      data: { a: '1' },
+    });
     await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'changed', namespace: 'app' }, data: { a: 'old' } });
     cluster.ops.length = 0;
     const plan = planOf([configMap('same', 0), configMap('changed', 0), configMap('new', 0)].join('---\n'));

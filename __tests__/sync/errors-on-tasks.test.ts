@@ -39,19 +39,22 @@ const stages: [string, string, (c: MemoryCluster) => Promise<void> | void, Parti
 ];
 
 describe('an unexpected error at each stage of a step', () => {
-  it.each(stages.map(([stage, task, inject, over]) => ({ stage, task, inject, over })))('$stage: the result names the task and its source', async ({ task, inject, over }) => {
-    const cluster = await setup();
-    await inject(cluster);
-    const { result } = await run(cluster, planOf(text), over);
-    expect(result.result).toBe('Failed');
-    expect(result.failedPhase).toBe('Sync');
-    expect(result.failures).toHaveLength(1);
-    expect(result.failures[0]).toMatchObject({ name: task, source: { file: 'k8s/app.yaml', line: docStart(text, `name: ${task}`) } });
-    expect(result.failures[0].message).toContain('injected');
-    expect(result.message).toContain(`k8s/app.yaml:${docStart(text, `name: ${task}`)}`);
-    const step = result.steps[0];
-    expect(step.state).toBe('Failed');
-    expect(step.tasks.find((t) => t.name === task)?.state).toBe('Failed');
-    expect(step.tasks.every((t) => t.state !== 'Pending' && t.state !== 'Running' && t.state !== 'Applying')).toBe(true);
-  });
+  it.each(stages.map(([stage, task, inject, over]) => ({ stage, task, inject, over })))(
+    '$stage: the result names the task and its source',
+    async ({ task, inject, over }) => {
+      const cluster = await setup();
+      await inject(cluster);
+      const { result } = await run(cluster, planOf(text), over);
+      expect(result.result).toBe('Failed');
+      expect(result.failedPhase).toBe('Sync');
+      expect(result.failures).toHaveLength(1);
+      expect(result.failures[0]).toMatchObject({ name: task, source: { file: 'k8s/app.yaml', line: docStart(text, `name: ${task}`) } });
+      expect(result.failures[0].message).toContain('injected');
+      expect(result.message).toContain(`k8s/app.yaml:${docStart(text, `name: ${task}`)}`);
+      const step = result.steps[0];
+      expect(step.state).toBe('Failed');
+      expect(step.tasks.find((t) => t.name === task)?.state).toBe('Failed');
+      expect(step.tasks.every((t) => t.state !== 'Pending' && t.state !== 'Running' && t.state !== 'Applying')).toBe(true);
+    },
+  );
 });

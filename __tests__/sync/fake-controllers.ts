@@ -32,7 +32,9 @@ function podFor(owner: K8sObject, waiting?: string, extraLabels: Record<string, 
     spec: tpl.spec,
     status: {
       phase: waiting ? 'Pending' : 'Running',
-      containerStatuses: waiting ? [{ name: 'main', ready: false, restartCount: 3, state: { waiting: { reason: waiting, message: `${waiting} for test` } } }] : [],
+      containerStatuses: waiting
+        ? [{ name: 'main', ready: false, restartCount: 3, state: { waiting: { reason: waiting, message: `${waiting} for test` } } }]
+        : [],
     },
   };
 }
@@ -82,7 +84,12 @@ export function installControllers(cluster: MemoryCluster): void {
     if (outcomeOf(j) === 'cannot-create') {
       // Like the Job controller when admission refuses its pods: a FailedCreate event, no pod.
       cluster.setStatus(ref(j), { startTime: new Date().toISOString(), active: 0 });
-      cluster.put(failedCreateEvent(j, `Error creating: pods "${j.metadata.name}-x" is forbidden: error looking up service account ${j.metadata.namespace}/missing-sa: serviceaccount "missing-sa" not found`));
+      cluster.put(
+        failedCreateEvent(
+          j,
+          `Error creating: pods "${j.metadata.name}-x" is forbidden: error looking up service account ${j.metadata.namespace}/missing-sa: serviceaccount "missing-sa" not found`,
+        ),
+      );
       return;
     }
     cluster.setStatus(ref(j), { startTime: new Date().toISOString(), active: 1 });
@@ -91,11 +98,21 @@ export function installControllers(cluster: MemoryCluster): void {
     cluster.setLogs(j.metadata.namespace!, pod.metadata.name!, [`${j.metadata.name} starting`, `${j.metadata.name} done`]);
     const fail = outcomeOf(j) === 'fail';
     setTimeout(() => {
-      cluster.setStatus({ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace!, name: pod.metadata.name! }, { phase: fail ? 'Failed' : 'Succeeded' });
+      cluster.setStatus(
+        { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace!, name: pod.metadata.name! },
+        { phase: fail ? 'Failed' : 'Succeeded' },
+      );
       cluster.setStatus(ref(j), {
         active: 0,
         [fail ? 'failed' : 'succeeded']: 1,
-        conditions: [{ type: fail ? 'Failed' : 'Complete', status: 'True', reason: fail ? 'BackoffLimitExceeded' : 'Completed', message: fail ? 'Job has reached the specified backoff limit' : '' }],
+        conditions: [
+          {
+            type: fail ? 'Failed' : 'Complete',
+            status: 'True',
+            reason: fail ? 'BackoffLimitExceeded' : 'Completed',
+            message: fail ? 'Job has reached the specified backoff limit' : '',
+          },
+        ],
       });
     }, runForMs(j)).unref();
   });
@@ -133,7 +150,9 @@ kind: Job
 metadata:
   name: ${name}
   annotations:
-${Object.entries(ann).map(([k, v]) => `    ${k}: "${v}"`).join('\n')}
+${Object.entries(ann)
+  .map(([k, v]) => `    ${k}: "${v}"`)
+  .join('\n')}
 spec:
   backoffLimit: 0
   template:

@@ -5,12 +5,17 @@ import type { SyncEvent } from '../../src/sync/events.js';
 import { job, planOf } from './fake-controllers.js';
 import { run, setup } from './engine-helpers.js';
 
-const post = (weight: number, policy: string) => ({ 'helm.sh/hook': 'post-install', 'helm.sh/hook-weight': String(weight), 'helm.sh/hook-delete-policy': policy });
+const post = (weight: number, policy: string) => ({
+  'helm.sh/hook': 'post-install',
+  'helm.sh/hook-weight': String(weight),
+  'helm.sh/hook-delete-policy': policy,
+});
 const serviceAccount = (name: string, ann: Record<string, string>) =>
   `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  annotations:\n${Object.entries(ann)
     .map(([k, v]) => `    ${k}: "${v}"`)
     .join('\n')}\n`;
-const deleted = (events: SyncEvent[]) => events.flatMap((e) => (e.type === 'hook-deleted' && e.why !== 'BeforeHookCreation' ? [`${e.kind}/${e.liveName}:${e.why}`] : []));
+const deleted = (events: SyncEvent[]) =>
+  events.flatMap((e) => (e.type === 'hook-deleted' && e.why !== 'BeforeHookCreation' ? [`${e.kind}/${e.liveName}:${e.why}`] : []));
 const lastIndex = (events: SyncEvent[], pred: (e: SyncEvent) => boolean) => events.map(pred).lastIndexOf(true);
 
 describe('hook deletion timing', () => {
@@ -18,9 +23,13 @@ describe('hook deletion timing', () => {
     const cluster = await setup();
     const saPresentWhenJobRan: boolean[] = [];
     cluster.react('Job', (j) => {
-      if (j.metadata.name === 'startupapicheck') saPresentWhenJobRan.push(cluster.objects().some((o) => o.kind === 'ServiceAccount' && o.metadata.name === 'startupapicheck'));
+      if (j.metadata.name === 'startupapicheck')
+        saPresentWhenJobRan.push(cluster.objects().some((o) => o.kind === 'ServiceAccount' && o.metadata.name === 'startupapicheck'));
     });
-    const text = [serviceAccount('startupapicheck', post(-5, 'before-hook-creation,hook-succeeded')), job('startupapicheck', post(1, 'before-hook-creation,hook-succeeded'))].join('---\n');
+    const text = [
+      serviceAccount('startupapicheck', post(-5, 'before-hook-creation,hook-succeeded')),
+      job('startupapicheck', post(1, 'before-hook-creation,hook-succeeded')),
+    ].join('---\n');
     const { result, events } = await run(cluster, planOf(text));
     expect(result.result).toBe('Succeeded');
     expect(saPresentWhenJobRan).toEqual([true]);

@@ -28,7 +28,12 @@ describe('ObjectFeed', () => {
     // "ab" starts with "a": a prefix match would wrongly mix the namespaces.
     send('Pod', 'ab', { type: 'ADDED', object: pod('p3', 'ab') });
     feed.remember({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs', namespace: 'a', uid: 'r', resourceVersion: '1' } });
-    expect(feed.all('', 'Pod', 'a').map((o) => o.metadata.name).sort()).toEqual(['p1', 'p2']);
+    expect(
+      feed
+        .all('', 'Pod', 'a')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['p1', 'p2']);
     expect(feed.all('', 'Pod', 'ab').map((o) => o.metadata.name)).toEqual(['p3']);
     expect(feed.all('apps', 'ReplicaSet', 'a').map((o) => o.metadata.name)).toEqual(['rs']);
 

@@ -31,7 +31,10 @@ describe('CLI view and JSON result of a sync', () => {
     const out: string[] = [];
     const view = new SyncView((t) => out.push(t), false);
     const plan = planOf(job('migrate', { 'argocd.argoproj.io/hook': 'PreSync' }));
-    plan.warnings.push({ source: { file: 'chart/templates/test.yaml', line: 3 }, message: 'Pod shop-test: Helm hook "test" has no Argo CD equivalent; the object is left out' });
+    plan.warnings.push({
+      source: { file: 'chart/templates/test.yaml', line: 3 },
+      message: 'Pod shop-test: Helm hook "test" has no Argo CD equivalent; the object is left out',
+    });
     view.listener({ type: 'sync-started', at: 1000, plan, mode: 'sync', server: '127.0.0.1:6443' } as Parameters<typeof view.listener>[0]);
     expect(out.join('').split('\n')).toEqual([
       '[   0.0s] sync demo @ abcdef1234 to 127.0.0.1:6443 (sync)',

@@ -35,6 +35,8 @@ describe('an unreachable API server during validation', () => {
     };
     const { events } = await run(cluster, planOf(configMap('a', 0)));
     const failed = events.find((e) => e.type === 'validation-failed');
-    expect(failed && 'errors' in failed ? failed.errors.map((e) => e.message) : []).toEqual([expect.stringContaining('discovery failed: forbidden (injected)')]);
+    expect(failed && 'errors' in failed ? failed.errors.map((e) => e.message) : []).toEqual([
+      expect.stringContaining('discovery failed: forbidden (injected)'),
+    ]);
   });
 });

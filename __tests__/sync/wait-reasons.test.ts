@@ -13,7 +13,9 @@ describe('waits that say why', () => {
     expect(result.result).toBe('Failed');
     expect(result.reason).toBe('HookFailed');
     expect(result.failures[0]).toMatchObject({ name: 'migrate', source: { file: 'k8s/app.yaml' } });
-    expect(result.failures[0].message).toMatch(/^Job migrate: pods cannot be created: Warning FailedCreate x4 on Job migrate: .*serviceaccount "missing-sa" not found/);
+    expect(result.failures[0].message).toMatch(
+      /^Job migrate: pods cannot be created: Warning FailedCreate x4 on Job migrate: .*serviceaccount "missing-sa" not found/,
+    );
     expect(result.durationMs).toBeLessThan(15_000);
   });
 
@@ -44,7 +46,12 @@ describe('waits that say why', () => {
       cluster.put({
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `web-${rs.metadata.name}-p`, namespace: 'app', labels: { app: 'web', ...(rs.metadata.labels ?? {}) }, ownerReferences: [{ kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid }] },
+        metadata: {
+          name: `web-${rs.metadata.name}-p`,
+          namespace: 'app',
+          labels: { app: 'web', ...(rs.metadata.labels ?? {}) },
+          ownerReferences: [{ kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid }],
+        },
         status: { phase: 'Pending' },
       });
     });

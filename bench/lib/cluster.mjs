@@ -19,12 +19,20 @@ export class BenchCluster {
     const policy = path.join(path.dirname(this.stateDir), 'audit-policy.yaml');
     mkdirSync(path.dirname(policy), { recursive: true });
     // Only the contenders' requests, once each (at completion: watches count when they end).
-    writeFileSync(policy, `apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived, ResponseStarted]\nrules:\n- level: Metadata\n  users: ["${CONTENDER_USER}"]\n- level: None\n`);
+    writeFileSync(
+      policy,
+      `apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived, ResponseStarted]\nrules:\n- level: Metadata\n  users: ["${CONTENDER_USER}"]\n- level: None\n`,
+    );
     const extra = `--audit-policy-file=${policy} --audit-log-path=${this.auditLog} --audit-log-format=json --audit-log-mode=blocking`;
-    const out = execFileSync('bash', [path.join(this.root, 'test/cluster/up.sh')], { env: { ...this.env, WAVESYNC_APISERVER_EXTRA_ARGS: extra }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync('bash', [path.join(this.root, 'test/cluster/up.sh')], {
+      env: { ...this.env, WAVESYNC_APISERVER_EXTRA_ARGS: extra },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     this.kubeconfig = out.toString().trim().split('\n').pop();
     if (!existsSync(this.auditLog)) {
-      throw new Error(`the bench cluster at ${this.stateDir} runs without the audit log (started by something else?); stop it with WAVESYNC_CLUSTER_STATE=${this.stateDir} bash test/cluster/down.sh`);
+      throw new Error(
+        `the bench cluster at ${this.stateDir} runs without the audit log (started by something else?); stop it with WAVESYNC_CLUSTER_STATE=${this.stateDir} bash test/cluster/down.sh`,
+      );
     }
     this.contenderKubeconfig = this.issueContenderKubeconfig();
     return this;
@@ -42,11 +50,33 @@ export class BenchCluster {
     const run = (args) => execFileSync('openssl', args, { cwd: pki, stdio: ['ignore', 'ignore', 'ignore'] });
     run(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'contender.key']);
     run(['req', '-new', '-key', 'contender.key', '-subj', `/O=system:masters/CN=${CONTENDER_USER}`, '-out', 'contender.csr']);
-    writeFileSync(path.join(pki, 'contender.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n');
-    run(['x509', '-req', '-in', 'contender.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30', '-sha256', '-extfile', 'contender.ext', '-out', 'contender.crt']);
+    writeFileSync(
+      path.join(pki, 'contender.ext'),
+      'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n',
+    );
+    run([
+      'x509',
+      '-req',
+      '-in',
+      'contender.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '30',
+      '-sha256',
+      '-extfile',
+      'contender.ext',
+      '-out',
+      'contender.crt',
+    ]);
     const b64 = (f) => readFileSync(path.join(pki, f)).toString('base64');
     const server = readFileSync(path.join(this.stateDir, 'env'), 'utf8').match(/^SERVER=(.*)$/m)[1];
-    writeFileSync(file, `apiVersion: v1
+    writeFileSync(
+      file,
+      `apiVersion: v1
 kind: Config
 clusters:
 - name: bench
@@ -62,7 +92,9 @@ contexts:
 - name: bench
   context: { cluster: bench, user: ${CONTENDER_USER}, namespace: default }
 current-context: bench
-`, { mode: 0o600 });
+`,
+      { mode: 0o600 },
+    );
     return file;
   }
 
@@ -77,7 +109,12 @@ current-context: bench
       const size = fstatSync(fd).size;
       const buf = Buffer.alloc(size - offset);
       readSync(fd, buf, 0, buf.length, offset);
-      return buf.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.user?.username === CONTENDER_USER);
+      return buf
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.user?.username === CONTENDER_USER);
     } finally {
       closeSync(fd);
     }

@@ -11,7 +11,12 @@ export function readKubeconfig(path) {
   const cluster = kc.clusters[0].cluster;
   const user = kc.users[0].user;
   const b64 = (s) => Buffer.from(s, 'base64');
-  return { server: cluster.server, ca: b64(cluster['certificate-authority-data']), cert: b64(user['client-certificate-data']), key: b64(user['client-key-data']) };
+  return {
+    server: cluster.server,
+    ca: b64(cluster['certificate-authority-data']),
+    cert: b64(user['client-certificate-data']),
+    key: b64(user['client-key-data']),
+  };
 }
 
 // Plural resource paths of the kinds the benchmark workloads use.
@@ -67,7 +72,9 @@ export class Kube {
         let parsed = text;
         try {
           parsed = JSON.parse(text);
-        } catch {}
+        } catch {
+          // not JSON: keep the text
+        }
         resolve({ status, body: parsed });
       });
       req.on('error', reject);
@@ -93,7 +100,11 @@ export class Kube {
     const base = collectionPath(kind, namespace);
     const list = await this.ok('GET', base);
     for (const item of list.items) onEvent('ADDED', item, Date.now());
-    const req = this.session.request({ ':method': 'GET', ':path': `${base}?watch=1&allowWatchBookmarks=true&resourceVersion=${list.metadata.resourceVersion}`, accept: 'application/json' });
+    const req = this.session.request({
+      ':method': 'GET',
+      ':path': `${base}?watch=1&allowWatchBookmarks=true&resourceVersion=${list.metadata.resourceVersion}`,
+      accept: 'application/json',
+    });
     let buf = '';
     req.setEncoding('utf8');
     req.on('data', (chunk) => {
@@ -119,7 +130,12 @@ export function isHealthy(obj) {
   if (obj.kind === 'Deployment') {
     const s = obj.status ?? {};
     const want = obj.spec?.replicas ?? 1;
-    return (s.observedGeneration ?? 0) >= (obj.metadata?.generation ?? 0) && (s.updatedReplicas ?? 0) >= want && (s.availableReplicas ?? 0) >= want && (s.replicas ?? 0) === want;
+    return (
+      (s.observedGeneration ?? 0) >= (obj.metadata?.generation ?? 0) &&
+      (s.updatedReplicas ?? 0) >= want &&
+      (s.availableReplicas ?? 0) >= want &&
+      (s.replicas ?? 0) === want
+    );
   }
   if (obj.kind === 'Job') return (obj.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True');
   return true;

@@ -55,7 +55,9 @@ export function timed(cmd, args, env, timeoutMs, cwd) {
       let rssKB = null;
       try {
         rssKB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) || null;
-      } catch {}
+      } catch {
+        // no RSS figure (no GNU time): reported as unknown
+      }
       rmSync(dir, { recursive: true, force: true });
       resolve({ code, wallMs, startedAt, rssKB, output: Buffer.concat(out).toString('utf8') });
     });
@@ -66,10 +68,14 @@ export function timed(cmd, args, env, timeoutMs, cwd) {
 async function observe(kube, namespace, workload) {
   const healthyAt = new Map();
   const kinds = new Set(workload.steps.flatMap((s) => s.objects.map((o) => o.kind)));
-  const watches = await Promise.all([...kinds].map((kind) => kube.watchKind(kind, namespace, (type, obj, at) => {
-    const key = `${kind}/${obj.metadata.name}`;
-    if (type !== 'DELETED' && !healthyAt.has(key) && isHealthy({ ...obj, kind })) healthyAt.set(key, at);
-  })));
+  const watches = await Promise.all(
+    [...kinds].map((kind) =>
+      kube.watchKind(kind, namespace, (type, obj, at) => {
+        const key = `${kind}/${obj.metadata.name}`;
+        if (type !== 'DELETED' && !healthyAt.has(key) && isHealthy({ ...obj, kind })) healthyAt.set(key, at);
+      }),
+    ),
+  );
   return { healthyAt, close: () => watches.forEach((w) => w.close()) };
 }
 

@@ -21,7 +21,23 @@ export async function microFigures({ root, cluster, work }) {
   }
   out.planMs = plans.length ? Math.round(median(plans)) : null;
 
-  out.cliFirstRequestMs = await firstRequest(cluster, 3, () => [process.execPath, [path.join(root, 'dist/cli.js'), 'sync', '--dry-run', '--manifests', path.join(root, 'examples/seeds'), '--kubeconfig', cluster.contenderKubeconfig, '--namespace', 'default', '--app', 'seeds'], {}]);
+  out.cliFirstRequestMs = await firstRequest(cluster, 3, () => [
+    process.execPath,
+    [
+      path.join(root, 'dist/cli.js'),
+      'sync',
+      '--dry-run',
+      '--manifests',
+      path.join(root, 'examples/seeds'),
+      '--kubeconfig',
+      cluster.contenderKubeconfig,
+      '--namespace',
+      'default',
+      '--app',
+      'seeds',
+    ],
+    {},
+  ]);
   out.actionFirstRequestMs = await actionFirstRequest(root, cluster, work);
   out.loader = await loader(root, work);
   return out;
@@ -53,11 +69,28 @@ async function actionFirstRequest(root, cluster, work) {
   const files = ['summary', 'output', 'state', 'event.json'].map((f) => path.join(work, `action-${f}`));
   for (const f of files) writeFileSync(f, f.endsWith('.json') ? '{}' : '');
   const env = {
-    GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_WORKSPACE: root, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: files[3],
-    GITHUB_STEP_SUMMARY: files[0], GITHUB_OUTPUT: files[1], GITHUB_STATE: files[2], GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
-    GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'bench/bench', GITHUB_RUN_ID: '1', GITHUB_API_URL: `http://127.0.0.1:${api.address().port}`, RUNNER_TEMP: work,
-    INPUT_MANIFESTS: 'examples/seeds', INPUT_KUBECONFIG: readFileSync(cluster.contenderKubeconfig, 'utf8'), INPUT_NAMESPACE: 'default', INPUT_APP: 'seeds',
-    INPUT_MODE: 'sync', 'INPUT_DRY-RUN': 'true', INPUT_TOKEN: 'ghs_bench', INPUT_TIMEOUT: '60s',
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: root,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: files[3],
+    GITHUB_STEP_SUMMARY: files[0],
+    GITHUB_OUTPUT: files[1],
+    GITHUB_STATE: files[2],
+    GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: 'bench/bench',
+    GITHUB_RUN_ID: '1',
+    GITHUB_API_URL: `http://127.0.0.1:${api.address().port}`,
+    RUNNER_TEMP: work,
+    INPUT_MANIFESTS: 'examples/seeds',
+    INPUT_KUBECONFIG: readFileSync(cluster.contenderKubeconfig, 'utf8'),
+    INPUT_NAMESPACE: 'default',
+    INPUT_APP: 'seeds',
+    INPUT_MODE: 'sync',
+    'INPUT_DRY-RUN': 'true',
+    INPUT_TOKEN: 'ghs_bench',
+    INPUT_TIMEOUT: '60s',
   };
   try {
     return await firstRequest(cluster, 3, () => [process.execPath, [path.join(root, 'dist/index.js')], env]);
@@ -67,26 +100,49 @@ async function actionFirstRequest(root, cluster, work) {
 }
 
 async function loader(root, work) {
-  const { code } = await ncc(path.join(root, 'bench/loader-entry.ts'), { target: 'es2022', minify: false, sourceMap: false, quiet: true, cache: false, transpileOnly: true });
+  const { code } = await ncc(path.join(root, 'bench/loader-entry.ts'), {
+    target: 'es2022',
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    cache: false,
+    transpileOnly: true,
+  });
   const entry = path.join(work, 'loader.mjs');
   writeFileSync(entry, code);
   // 100,000 small ConfigMaps, about 20 MB.
   const big = path.join(work, 'manifests-20mb.yaml');
-  const doc = (i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: bench\n  labels: {app: bench, tier: t${i % 7}}\n  annotations:\n    argocd.argoproj.io/sync-wave: "${i % 10}"\ndata:\n  key: value-${i}-abcdefghijklmnopqrstuvwxyz0123456789\n`;
+  const doc = (i) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: bench\n  labels: {app: bench, tier: t${i % 7}}\n  annotations:\n    argocd.argoproj.io/sync-wave: "${i % 10}"\ndata:\n  key: value-${i}-abcdefghijklmnopqrstuvwxyz0123456789\n`;
   writeFileSync(big, Array.from({ length: 100_000 }, (_, i) => doc(i)).join('---\n'));
   // One 1 MiB string, aliased by 900 objects of one List.
   const alias = path.join(work, 'alias-heavy.yaml');
-  const items = Array.from({ length: 900 }, (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data:\n    blob: ${i === 0 ? '&blob ' + JSON.stringify('x'.repeat(1 << 20)) : '*blob'}\n`).join('');
+  const items = Array.from(
+    { length: 900 },
+    (_, i) =>
+      `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data:\n    blob: ${i === 0 ? '&blob ' + JSON.stringify('x'.repeat(1 << 20)) : '*blob'}\n`,
+  ).join('');
   writeFileSync(alias, `apiVersion: v1\nkind: ConfigMapList\nitems:\n${items}`);
   const out = [];
-  for (const [name, file] of [['20 MB, 100,000 objects', big], ['alias-heavy: 1 MiB string × 900', alias]]) {
+  for (const [name, file] of [
+    ['20 MB, 100,000 objects', big],
+    ['alias-heavy: 1 MiB string × 900', alias],
+  ]) {
     const r = await timed(process.execPath, [entry, file], {}, 300_000, work);
     let outcome = `exit ${r.code}`;
     try {
       const j = JSON.parse(r.output.trim().split('\n').pop());
       outcome = `${j.objects} objects, ${j.errors} errors${j.firstError ? ` (${j.firstError.slice(0, 120)})` : ''}`;
-    } catch {}
-    out.push({ name, inputMB: +(statSync(file).size / 1048576).toFixed(1), wallMs: Math.round(r.wallMs), rssMB: r.rssKB ? Math.round(r.rssKB / 1024) : null, outcome });
+    } catch {
+      // no summary line: the outcome stays unknown
+    }
+    out.push({
+      name,
+      inputMB: +(statSync(file).size / 1048576).toFixed(1),
+      wallMs: Math.round(r.wallMs),
+      rssMB: r.rssKB ? Math.round(r.rssKB / 1024) : null,
+      outcome,
+    });
   }
   return out;
 }

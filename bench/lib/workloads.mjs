@@ -23,9 +23,16 @@ function podSpec(name, job) {
 const make = {
   ConfigMap: (name, step) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name, step), data: { value: `${name} value` } }),
   Secret: (name, step) => ({ apiVersion: 'v1', kind: 'Secret', metadata: meta(name, step), type: 'Opaque', stringData: { key: 'not-a-real-key' } }),
-  Service: (name, step) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name, step), spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } }),
+  Service: (name, step) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(name, step),
+    spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] },
+  }),
   Deployment: (name, step, replicas = 1) => ({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(name, step),
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: meta(name, step),
     spec: { replicas, selector: { matchLabels: { app: name } }, template: podSpec(name, false) },
   }),
   Job: (name, step) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(name, step), spec: { backoffLimit: 0, template: podSpec(name, true) } }),
@@ -93,7 +100,12 @@ export function writeArgo(dir, w) {
 /** What a user writes by hand: per step, apply server-side, then wait for its Deployments and Jobs. */
 export function writeKubectl(dir, w) {
   mkdirSync(dir, { recursive: true });
-  const lines = ['#!/usr/bin/env bash', '# per step: kubectl apply --server-side, then kubectl wait', 'set -euo pipefail', 'k() { kubectl --kubeconfig "$KUBECONFIG" -n "$NS" "$@"; }'];
+  const lines = [
+    '#!/usr/bin/env bash',
+    '# per step: kubectl apply --server-side, then kubectl wait',
+    'set -euo pipefail',
+    'k() { kubectl --kubeconfig "$KUBECONFIG" -n "$NS" "$@"; }',
+  ];
   w.steps.forEach((s, i) => {
     const file = stepFile(i, s);
     writeFileSync(path.join(dir, file), yamlDocs(s.objects));

@@ -47,8 +47,16 @@ function expectNoSecrets(run: StepRun, repo: Checkout): void {
   expect(leaked(JSON.stringify(github.requests), secrets)).toEqual([]);
   // Each credential is handed to the runner's masker on its own: the runner masks a multi-line
   // secret line by line, so the kubeconfig as a whole would only hide whole kubeconfig lines.
-  const masked = new Set(workflowCommands(run.stdout).filter((c) => c.command === 'add-mask').map((c) => c.message));
-  expect(credentialsToMask().filter((c) => !masked.has(c)).map((c) => `${c.slice(0, 12)}…`)).toEqual([]);
+  const masked = new Set(
+    workflowCommands(run.stdout)
+      .filter((c) => c.command === 'add-mask')
+      .map((c) => c.message),
+  );
+  expect(
+    credentialsToMask()
+      .filter((c) => !masked.has(c))
+      .map((c) => `${c.slice(0, 12)}…`),
+  ).toEqual([]);
   // The kubeconfig input went to a private temp file in RUNNER_TEMP, removed after the sync.
   expect(run.leftInRunnerTemp).toEqual([]);
 }
@@ -79,7 +87,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
 
       expect(run.outputs).toMatchObject({ result: 'Succeeded', 'failed-phase': '', 'failed-resources': '[]', revision: SHA });
       expect(Number(run.outputs['duration-seconds'])).toBeGreaterThan(3);
-      const summaryJson = JSON.parse(run.outputs.summary) as { result: string; steps: { phase: string; state: string; tasks: { name: string; state: string }[] }[] };
+      const summaryJson = JSON.parse(run.outputs.summary) as {
+        result: string;
+        steps: { phase: string; state: string; tasks: { name: string; state: string }[] }[];
+      };
       expect(summaryJson.result).toBe('Succeeded');
       expect(resultSchemaErrors(summaryJson)).toEqual([]);
       expect(summaryJson.steps.map((s) => `${s.phase}:${s.state}`)).toEqual([
@@ -118,7 +129,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
         `k8s/app.yaml:${repo.lineOf('k8s/app.yaml', 'credentials')}`,
         `k8s/hooks.yaml:${repo.lineOf('k8s/hooks.yaml', 'smoke-test')}`,
       ]);
-      expectOnManifestLines(checkRun.annotations.map((a) => ({ path: a.path as string, line: a.start_line as number })), repo);
+      expectOnManifestLines(
+        checkRun.annotations.map((a) => ({ path: a.path as string, line: a.start_line as number })),
+        repo,
+      );
 
       // The job summary: the result first, the cluster's host, the timeline, a table per phase.
       const lines = run.summary.split('\n');
@@ -147,7 +161,15 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(run.outputs).toMatchObject({ result: 'Failed', 'failed-phase': 'PreSync', revision: SHA });
       const failed = JSON.parse(run.outputs['failed-resources']) as Json[];
       expect(failed).toEqual([
-        expect.objectContaining({ phase: 'PreSync', kind: 'Job', namespace: ns, name: 'migrate', reason: 'HookFailed', file: 'k8s/hooks.yaml', line: migrateLine }),
+        expect.objectContaining({
+          phase: 'PreSync',
+          kind: 'Job',
+          namespace: ns,
+          name: 'migrate',
+          reason: 'HookFailed',
+          file: 'k8s/hooks.yaml',
+          line: migrateLine,
+        }),
       ]);
       expect(resultSchemaErrors(JSON.parse(run.outputs.summary))).toEqual([]);
       // The step fails with a message naming the Job (an ::error command on the step).
@@ -166,7 +188,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       expect(failures[0]).toMatchObject({ path: 'k8s/hooks.yaml', start_line: migrateLine, end_line: migrateLine });
       expect(failures[0].title).toMatch(/PreSync wave -1: Job .*migrate failed \(HookFailed\)/);
       for (const l of MIGRATION_LOG) expect(failures[0].message).toContain(l);
-      expectOnManifestLines(checkRun.annotations.map((a) => ({ path: a.path as string, line: a.start_line as number })), repo);
+      expectOnManifestLines(
+        checkRun.annotations.map((a) => ({ path: a.path as string, line: a.start_line as number })),
+        repo,
+      );
       // Nothing of Sync ran: no notice for it; PreSync's is there.
       expect(checkRun.annotations.filter((a) => a.annotation_level === 'notice').map((a) => a.title)).toEqual(['PreSync failed', 'SyncFail succeeded']);
 
@@ -178,7 +203,9 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       const rendered = renderSummary(run.summary);
       expect(rendered.problems).toEqual([]);
       expect(rendered.tables).toBe(5); // facts, PreSync, Sync, PostSync, SyncFail
-      expect(rendered.html).toMatch(/<details><summary>Last 3 log lines of migrate<\/summary>\s*<pre><code class="language-text">applying 0041_create_orders\n/);
+      expect(rendered.html).toMatch(
+        /<details><summary>Last 3 log lines of migrate<\/summary>\s*<pre><code class="language-text">applying 0041_create_orders\n/,
+      );
       expectNoSecrets(run, repo);
       writeDocSamples('failed', run, github);
     }));
@@ -187,7 +214,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
     withNamespace('shop-invalid', async (ns) => {
       const repo = checkout();
       const file = path.join(repo.workspace, 'k8s/app.yaml');
-      const broken = repo.files['k8s/app.yaml'].replace('  name: settings\n  annotations: { argocd.argoproj.io/sync-wave: "0" }', '  name: settings\n  annotations: { argocd.argoproj.io/sync-wave: "one" }');
+      const broken = repo.files['k8s/app.yaml'].replace(
+        '  name: settings\n  annotations: { argocd.argoproj.io/sync-wave: "0" }',
+        '  name: settings\n  annotations: { argocd.argoproj.io/sync-wave: "one" }',
+      );
       expect(broken).not.toBe(repo.files['k8s/app.yaml']);
       fs.writeFileSync(file, broken);
       const run = await deploy(ns, repo, pushEvent());
@@ -206,7 +236,11 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       const summary = JSON.parse(run.outputs.summary) as Json;
       expect(summary).toMatchObject({ app: 'shop', result: 'Failed', reason: 'Validation' });
       expect(resultSchemaErrors(summary)).toEqual([]);
-      expect(workflowCommands(run.stdout).filter((c) => c.command === 'error').at(-1)?.message).toMatch(/nothing was applied/);
+      expect(
+        workflowCommands(run.stdout)
+          .filter((c) => c.command === 'error')
+          .at(-1)?.message,
+      ).toMatch(/nothing was applied/);
       // Nothing reached the cluster.
       const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
       expect(cms).not.toContain('settings');
@@ -231,7 +265,10 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       const commands = workflowCommands(run.stdout);
       const notices = commands.filter((c) => c.command === 'notice');
       expect(notices.map((n) => n.props.title)).toEqual(['PreSync succeeded', 'Sync succeeded', 'PostSync succeeded']);
-      expectOnManifestLines(notices.map((n) => ({ path: n.props.file, line: Number(n.props.line) })), repo);
+      expectOnManifestLines(
+        notices.map((n) => ({ path: n.props.file, line: Number(n.props.line) })),
+        repo,
+      );
       expect(notices[0].props).toMatchObject({ file: 'k8s/hooks.yaml', line: String(repo.lineOf('k8s/hooks.yaml', 'config-check')) });
       expect(commands.filter((c) => c.command === 'error')).toEqual([]);
 
@@ -244,7 +281,7 @@ describe('the action (node dist/index.js) as GitHub runs it', () => {
       writeDocSamples('fork', run, github);
     });
   });
-  it('a fork without checks permission and a failing migration: the step fails as it would, the ::error is on the Job\'s line first', async () => {
+  it("a fork without checks permission and a failing migration: the step fails as it would, the ::error is on the Job's line first", async () => {
     await github.stop();
     github = await new FakeGitHub({ denyChecks: 403 }).start();
     await withNamespace('shop-fork', async (ns) => {

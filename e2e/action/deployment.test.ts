@@ -20,7 +20,12 @@ afterEach(async () => {
 });
 
 async function deploy(ns: string, repo: Checkout): Promise<StepRun> {
-  const run = await runStep({ workspace: repo.workspace, apiUrl: github.url, event: pushEvent(), inputs: syncInputs(ns, TOKEN, kubeconfigText(), ENVIRONMENT) });
+  const run = await runStep({
+    workspace: repo.workspace,
+    apiUrl: github.url,
+    event: pushEvent(),
+    inputs: syncInputs(ns, TOKEN, kubeconfigText(), ENVIRONMENT),
+  });
   process.stderr.write(`[e2e] action step with environment exit ${run.code} in ${(run.tookMs / 1000).toFixed(1)}s\n`);
   return run;
 }

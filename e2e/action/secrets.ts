@@ -51,7 +51,14 @@ export function credentialsToMask(text = kubeconfigText()): string[] {
   for (const u of doc.users ?? []) {
     const key = u.user?.['client-key-data'];
     const cert = u.user?.['client-certificate-data'];
-    if (typeof key === 'string') out.push(key, ...Buffer.from(key, 'base64').toString('utf8').split('\n').filter((l) => l.length >= 16 && !l.startsWith('-----')));
+    if (typeof key === 'string')
+      out.push(
+        key,
+        ...Buffer.from(key, 'base64')
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.length >= 16 && !l.startsWith('-----')),
+      );
     if (typeof cert === 'string') out.push(cert);
   }
   return out;

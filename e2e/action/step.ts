@@ -117,14 +117,15 @@ export function runStep(opts: { workspace: string; inputs: Record<string, string
         stderr,
         summary: fs.readFileSync(summaryFile, 'utf8'),
         outputs: parseOutputFile(fs.readFileSync(outputFile, 'utf8')),
-        warnings: workflowCommands(stdout).filter((c) => c.command === 'warning').map((c) => c.message),
+        warnings: workflowCommands(stdout)
+          .filter((c) => c.command === 'warning')
+          .map((c) => c.message),
         leftInRunnerTemp: fs.readdirSync(runnerTemp),
         tookMs: Date.now() - started,
       });
     });
   });
 }
-
 
 export interface WorkflowCommand {
   command: string;

@@ -81,7 +81,7 @@ describe('kube adapter', () => {
       const deadline = Date.now() + 30_000;
       while (!established && Date.now() < deadline) {
         const live = await cluster.get({ apiVersion: crd.apiVersion, kind: crd.kind, namespace: null, name: crd.metadata.name! });
-        const conditions = ((live?.status as { conditions?: Array<{ type: string; status: string }> })?.conditions ?? []);
+        const conditions = (live?.status as { conditions?: Array<{ type: string; status: string }> })?.conditions ?? [];
         established = conditions.some((c) => c.type === 'Established' && c.status === 'True');
         if (!established) await new Promise((r) => setTimeout(r, 100));
       }
@@ -278,7 +278,9 @@ async function compactEtcd(): Promise<void> {
   if (!fs.existsSync(envFile)) return;
   const port = /ETCD_PORT=(\d+)/.exec(fs.readFileSync(envFile, 'utf8'))?.[1];
   if (!port) return;
-  const head = (await (await fetch(`http://127.0.0.1:${port}/v3/kv/range`, { method: 'POST', body: '{"key":"AA=="}' })).json()) as { header: { revision: string } };
+  const head = (await (await fetch(`http://127.0.0.1:${port}/v3/kv/range`, { method: 'POST', body: '{"key":"AA=="}' })).json()) as {
+    header: { revision: string };
+  };
   await fetch(`http://127.0.0.1:${port}/v3/kv/compaction`, { method: 'POST', body: JSON.stringify({ revision: head.header.revision, physical: true }) });
 }
 

@@ -115,10 +115,14 @@ describe('sync refuses hostile input and changes nothing', () => {
 /** The CLI with a kubeconfig of our choosing (the harness always passes the shared one). */
 function syncWith(kubeconfig: string, dir: string, namespace: string): Promise<{ code: number | null; stderr: string; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), 'sync', '--manifests', 'k8s', '--namespace', namespace, '--kubeconfig', kubeconfig, '--timeout', '60s'], {
-      cwd: dir,
-      env: { ...process.env, CI: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO, 'dist/cli.js'), 'sync', '--manifests', 'k8s', '--namespace', namespace, '--kubeconfig', kubeconfig, '--timeout', '60s'],
+      {
+        cwd: dir,
+        env: { ...process.env, CI: '1' },
+      },
+    );
     let stderr = '';
     let output = '';
     child.stdout.on('data', (d) => (output += d));

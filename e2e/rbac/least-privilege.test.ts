@@ -96,7 +96,9 @@ subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
         // mode). Without either a sync still succeeds: checked last, since those runs apply.
         const isLease = (r: Rule) => r.resources.includes('leases');
         const degrades = (r: Rule) => isLease(r) || (r.resources.length === 1 && r.resources[0] === 'secrets');
-        const cases: { rules: Rule[]; missing: Rule }[] = ROLE.rules.flatMap((r, i) => (degrades(r) ? [] : [{ rules: ROLE.rules.filter((_, j) => j !== i), missing: r }]));
+        const cases: { rules: Rule[]; missing: Rule }[] = ROLE.rules.flatMap((r, i) =>
+          degrades(r) ? [] : [{ rules: ROLE.rules.filter((_, j) => j !== i), missing: r }],
+        );
         const jobs = ROLE.rules.findIndex((r) => r.resources.includes('jobs'));
         cases.push({
           rules: ROLE.rules.map((r, i) => (i === jobs ? { ...r, verbs: r.verbs.filter((v) => v !== 'delete') } : r)),
@@ -125,10 +127,19 @@ subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
           expect({ what, diff: await clusterDiff(ns, appObjects('r0')) }).toEqual({ what, diff: [] });
         }
 
-        await setRole(ns, ROLE.rules.filter((r) => !isLease(r)));
+        await setRole(
+          ns,
+          ROLE.rules.filter((r) => !isLease(r)),
+        );
         const unlocked = await sync(kubeconfig, ns, 'r-unlocked');
-        expect({ code: unlocked.code, warned: /could not take the lock of app rbac .*running without it/.test(unlocked.stdout + unlocked.stderr) }).toEqual({ code: 0, warned: true });
-        await setRole(ns, ROLE.rules.filter((r) => !degrades(r) || isLease(r)));
+        expect({ code: unlocked.code, warned: /could not take the lock of app rbac .*running without it/.test(unlocked.stdout + unlocked.stderr) }).toEqual({
+          code: 0,
+          warned: true,
+        });
+        await setRole(
+          ns,
+          ROLE.rules.filter((r) => !degrades(r) || isLease(r)),
+        );
         const untrimmed = await sync(kubeconfig, ns, 'r-untrimmed');
         expect({ code: untrimmed.code, tail: untrimmed.stdout.slice(-800) }).toEqual({ code: 0, tail: expect.any(String) });
       }),

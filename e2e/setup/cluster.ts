@@ -27,10 +27,7 @@ export type Outcome = 'fail' | 'never-ready' | 'image-pull-backoff' | 'crash-loo
 export const E2E_NAMESPACE_LABEL = 'wavesync.test/e2e';
 
 export function kubeconfigPath(): string {
-  return (
-    process.env.WAVESYNC_E2E_KUBECONFIG ??
-    path.resolve(process.cwd(), process.env.WAVESYNC_CLUSTER_STATE ?? 'test/cluster/.state', 'kubeconfig')
-  );
+  return process.env.WAVESYNC_E2E_KUBECONFIG ?? path.resolve(process.cwd(), process.env.WAVESYNC_CLUSTER_STATE ?? 'test/cluster/.state', 'kubeconfig');
 }
 
 let cached: k8s.KubeConfig | undefined;
@@ -60,7 +57,12 @@ export function objectApi(): k8s.KubernetesObjectApi {
 
 /** `${prefix}-<random>`, valid as a namespace name. */
 export function uniqueName(prefix: string): string {
-  const p = prefix.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'e2e';
+  const p =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'e2e';
   return `${p}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -177,9 +179,6 @@ export function statusCode(e: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-export function condition<C extends { type: string; status: string }>(
-  conditions: C[] | undefined,
-  type: string,
-): C | undefined {
+export function condition<C extends { type: string; status: string }>(conditions: C[] | undefined, type: string): C | undefined {
   return conditions?.find((c) => c.type === type);
 }

@@ -22,9 +22,7 @@ export default async function globalSetup() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) {
     // @kubernetes/client-node 2.x bundles an undici that needs zlib zstd (Node >= 22.15).
-    throw new Error(
-      `e2e tests need Node >= 22 (running ${process.version}); use \`npm run test:e2e\` or put node_modules/.bin first in PATH`,
-    );
+    throw new Error(`e2e tests need Node >= 22 (running ${process.version}); use \`npm run test:e2e\` or put node_modules/.bin first in PATH`);
   }
   let kubeconfig = process.env.WAVESYNC_E2E_KUBECONFIG;
   let managed = false;

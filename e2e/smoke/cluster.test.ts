@@ -3,18 +3,7 @@
 // kube-controller-manager, the scheduler, and kwok's pod lifecycle stages.
 import { describe, expect, it } from '@jest/globals';
 import * as k8s from '@kubernetes/client-node';
-import {
-  SIM,
-  appsApi,
-  batchApi,
-  condition,
-  coreApi,
-  kubeConfig,
-  objectApi,
-  statusCode,
-  waitFor,
-  withNamespace,
-} from '../setup/cluster.js';
+import { SIM, appsApi, batchApi, condition, coreApi, kubeConfig, objectApi, statusCode, waitFor, withNamespace } from '../setup/cluster.js';
 
 const IMAGE = 'registry.example/app:1.0';
 
@@ -72,9 +61,7 @@ async function singlePod(namespace: string, labelSelector: string): Promise<k8s.
 describe('local control plane', () => {
   it('has 3 Ready kwok nodes without taints', async () => {
     const nodes = await coreApi().listNode();
-    const ready = nodes.items.filter(
-      (n) => condition(n.status?.conditions, 'Ready')?.status === 'True' && !(n.spec?.taints?.length),
-    );
+    const ready = nodes.items.filter((n) => condition(n.status?.conditions, 'Ready')?.status === 'True' && !n.spec?.taints?.length);
     expect(ready.map((n) => n.metadata?.name).sort()).toEqual(['kwok-node-0', 'kwok-node-1', 'kwok-node-2']);
   });
 
@@ -91,9 +78,7 @@ describe('local control plane', () => {
       const d = await waitFor(
         async () => {
           const d = await appsApi().readNamespacedDeployment({ name: 'web', namespace });
-          return d.status?.availableReplicas === 3 && condition(d.status?.conditions, 'Available')?.status === 'True'
-            ? d
-            : undefined;
+          return d.status?.availableReplicas === 3 && condition(d.status?.conditions, 'Available')?.status === 'True' ? d : undefined;
         },
         { timeoutMs: 60_000, description: 'Deployment web Available with 3 replicas' },
       );
@@ -332,37 +317,17 @@ describe('local control plane', () => {
         code: 404,
       });
 
-      const applied = (await api.patch(
-        cm,
-        undefined,
-        undefined,
-        'wavesync',
-        true,
-        k8s.PatchStrategy.ServerSideApply,
-      )) as k8s.V1ConfigMap;
+      const applied = (await api.patch(cm, undefined, undefined, 'wavesync', true, k8s.PatchStrategy.ServerSideApply)) as k8s.V1ConfigMap;
       expect(applied.metadata?.managedFields?.map((f) => f.manager)).toContain('wavesync');
 
       // A second manager takes over a field only with force.
       const other = { ...cm, data: { owner: 'someone-else' } };
-      await expect(
-        api.patch(other, undefined, undefined, 'other-manager', false, k8s.PatchStrategy.ServerSideApply),
-      ).rejects.toMatchObject({ code: 409 });
-      const forced = (await api.patch(
-        other,
-        undefined,
-        undefined,
-        'other-manager',
-        true,
-        k8s.PatchStrategy.ServerSideApply,
-      )) as k8s.V1ConfigMap;
+      await expect(api.patch(other, undefined, undefined, 'other-manager', false, k8s.PatchStrategy.ServerSideApply)).rejects.toMatchObject({ code: 409 });
+      const forced = (await api.patch(other, undefined, undefined, 'other-manager', true, k8s.PatchStrategy.ServerSideApply)) as k8s.V1ConfigMap;
       expect(forced.data).toEqual({ owner: 'someone-else' });
 
       // dryRun create of a Deployment is defaulted by the server but not stored.
-      const dryDeploy = (await api.create(
-        { ...deployment('dry', 1), metadata: { name: 'dry', namespace } },
-        undefined,
-        'All',
-      )) as k8s.V1Deployment;
+      const dryDeploy = (await api.create({ ...deployment('dry', 1), metadata: { name: 'dry', namespace } }, undefined, 'All')) as k8s.V1Deployment;
       expect(dryDeploy.spec?.strategy?.type).toBe('RollingUpdate');
       const list = await appsApi().listNamespacedDeployment({ namespace });
       expect(list.items).toHaveLength(0);

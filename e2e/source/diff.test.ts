@@ -26,7 +26,12 @@ spec:
 async function cli(cwd: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli([...args, '--kubeconfig', kubeconfigPath()], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: { ...process.env, CI: '1' } });
+  const code = await runCli([...args, '--kubeconfig', kubeconfigPath()], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd,
+    env: { ...process.env, CI: '1' },
+  });
   return { code, stdout, stderr };
 }
 
@@ -35,7 +40,9 @@ describe('wavesync diff', () => {
     withNamespace('src-diff', async (ns) => {
       const OLD_SECRET = 'old-password-value-1';
       const NEW_SECRET = 'new-password-value-2';
-      const dir = writeRepo({ 'k8s/app.yaml': [cm('same', 'one'), cm('edited', 'one'), secret('creds', OLD_SECRET), secret('keys', 'kept-value')].join('---\n') });
+      const dir = writeRepo({
+        'k8s/app.yaml': [cm('same', 'one'), cm('edited', 'one'), secret('creds', OLD_SECRET), secret('keys', 'kept-value')].join('---\n'),
+      });
       const sync = await cli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'difftest', '--output', 'json']);
       expect(sync.code).toBe(0);
 
@@ -43,10 +50,18 @@ describe('wavesync diff', () => {
       expect({ code: same.code, stderr: same.stderr }).toEqual({ code: 0, stderr: '' });
       expect(same.stdout).toContain('0 new, 0 changed, 4 unchanged');
 
-      fs.writeFileSync(path.join(dir, 'k8s/app.yaml'), [cm('same', 'one'), cm('edited', 'two'), secret('creds', NEW_SECRET), secret('keys', 'kept-value'), cm('added', 'x'), hook].join('---\n'));
+      fs.writeFileSync(
+        path.join(dir, 'k8s/app.yaml'),
+        [cm('same', 'one'), cm('edited', 'two'), secret('creds', NEW_SECRET), secret('keys', 'kept-value'), cm('added', 'x'), hook].join('---\n'),
+      );
       const run = await cli(dir, ['diff', '--manifests', 'k8s', '--namespace', ns, '--app', 'difftest', '--output', 'json', '--exit-code']);
       expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: '' });
-      const out = JSON.parse(run.stdout) as { counts: unknown; changes: boolean; objects: { kind: string; name: string; change: string; diff: string }[]; hooks: { phase: string; wave: number; name: string }[] };
+      const out = JSON.parse(run.stdout) as {
+        counts: unknown;
+        changes: boolean;
+        objects: { kind: string; name: string; change: string; diff: string }[];
+        hooks: { phase: string; wave: number; name: string }[];
+      };
       expect(out.changes).toBe(true);
       expect(Object.fromEntries(out.objects.map((o) => [`${o.kind}/${o.name}`, o.change]))).toEqual({
         'ConfigMap/same': 'unchanged',

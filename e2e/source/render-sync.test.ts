@@ -10,9 +10,12 @@ import { pathWithHelm, writeRepo } from '../../test/source/tools.js';
 
 const REPO = path.resolve(import.meta.dirname ?? '.', '../..');
 let PATH = '';
-beforeAll(() => {
-  PATH = pathWithHelm();
-}, 30 * 60 * 1000);
+beforeAll(
+  () => {
+    PATH = pathWithHelm();
+  },
+  30 * 60 * 1000,
+);
 
 interface Run {
   code: number | null;
@@ -48,7 +51,21 @@ describe('rendered sources on the local control plane', () => {
       expect({ code: plan.code, stderr: plan.stderr }).toEqual({ code: 0, stderr: '' });
       expect(plan.stdout).toMatch(/PreSync\n\s+wave 0\n\s+Job\s+\S*prod-migrate.*deploy\/base\/migrate\.yaml:1/);
       expect(plan.stdout).toContain('Images replaced');
-      const run = await cli(dir, ['sync', '--manifests', 'deploy/overlays/prod', '--namespace', ns, '--app', 'shop', '--image', 'registry.example/web:2.0', '--output', 'json', '--timeout', '90s']);
+      const run = await cli(dir, [
+        'sync',
+        '--manifests',
+        'deploy/overlays/prod',
+        '--namespace',
+        ns,
+        '--app',
+        'shop',
+        '--image',
+        'registry.example/web:2.0',
+        '--output',
+        'json',
+        '--timeout',
+        '90s',
+      ]);
       const out = JSON.parse(run.stdout) as Out;
       expect({ code: run.code, result: out.result, failures: out.failures }).toEqual({ code: 0, result: 'Succeeded', failures: [] });
       expect(rows(out)).toEqual([

@@ -62,7 +62,14 @@ function setup() {
 }
 
 async function patchStatus(apiVersion: string, kind: string, name: string, namespace: string, status: Record<string, unknown>): Promise<void> {
-  await objectApi().patch({ apiVersion, kind, metadata: { name, namespace }, status }, undefined, undefined, 'e2e-controller', true, k8s.PatchStrategy.ServerSideApply);
+  await objectApi().patch(
+    { apiVersion, kind, metadata: { name, namespace }, status },
+    undefined,
+    undefined,
+    'e2e-controller',
+    true,
+    k8s.PatchStrategy.ServerSideApply,
+  );
 }
 
 async function waitExists(apiVersion: string, kind: string, name: string, namespace: string): Promise<void> {
@@ -81,11 +88,15 @@ async function waitExists(apiVersion: string, kind: string, name: string, namesp
 
 async function cleanup(...crdNames: string[]): Promise<void> {
   for (const name of crdNames) {
-    await objectApi().delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name } }).catch(() => undefined);
+    await objectApi()
+      .delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name } })
+      .catch(() => undefined);
   }
 }
 
-const ready = (status: string, reason: string, message: string) => ({ conditions: [{ type: 'Ready', status, reason, message, lastTransitionTime: new Date().toISOString() }] });
+const ready = (status: string, reason: string, message: string) => ({
+  conditions: [{ type: 'Ready', status, reason, message, lastTransitionTime: new Date().toISOString() }],
+});
 
 describe('custom resources gated by health rules', () => {
   it('waits for a Flux-family object and a Lua-judged Widget to turn Healthy before the next wave', () =>
@@ -132,7 +143,9 @@ describe('custom resources gated by health rules', () => {
         const { result } = await runInProcess(dir, ns, { healthChecks: rules, timeoutMs: 60_000 });
         await controller;
         expect(result.result).toBe('Failed');
-        expect(result.failures).toEqual([expect.objectContaining({ kind: 'Pipeline', name: 'build', reason: 'Degraded', message: expect.stringContaining('BuildFailed') })]);
+        expect(result.failures).toEqual([
+          expect.objectContaining({ kind: 'Pipeline', name: 'build', reason: 'Degraded', message: expect.stringContaining('BuildFailed') }),
+        ]);
         const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
         expect(cms).not.toContain('after-widgets');
       } finally {

@@ -31,7 +31,10 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
-  json: () => Record<string, unknown> & { result: string; failures: { name: string; reason: string; message: string; file: string | null; line: number | null; logTail: string[] }[] };
+  json: () => Record<string, unknown> & {
+    result: string;
+    failures: { name: string; reason: string; message: string; file: string | null; line: number | null; logTail: string[] }[];
+  };
 }
 
 /** Run `node dist/cli.js sync ...` in `cwd`; onStderr sees output as it comes (for signal tests). */
@@ -123,7 +126,10 @@ function recordGaps(events: SyncEvent[]): void {
   for (const g of waveGaps(events)) fs.appendFileSync(GAPS_FILE, JSON.stringify(g) + '\n');
 }
 
-export async function recordAdds(namespace: string, plurals: { path: string; kind: string }[]): Promise<{ adds: { kind: string; name: string; at: number }[]; stop: () => void }> {
+export async function recordAdds(
+  namespace: string,
+  plurals: { path: string; kind: string }[],
+): Promise<{ adds: { kind: string; name: string; at: number }[]; stop: () => void }> {
   const adds: { kind: string; name: string; at: number }[] = [];
   const watch = new k8s.Watch(kubeConfig());
   const controllers = await Promise.all(

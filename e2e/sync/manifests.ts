@@ -4,7 +4,11 @@
 type Ann = Record<string, string>;
 
 const annotations = (ann: Ann, indent: string) =>
-  Object.keys(ann).length === 0 ? '' : `${indent}annotations:\n${Object.entries(ann).map(([k, v]) => `${indent}  ${k}: ${JSON.stringify(v)}`).join('\n')}\n`;
+  Object.keys(ann).length === 0
+    ? ''
+    : `${indent}annotations:\n${Object.entries(ann)
+        .map(([k, v]) => `${indent}  ${k}: ${JSON.stringify(v)}`)
+        .join('\n')}\n`;
 
 export const hook = (phase: string, wave: number, policy?: string): Ann => ({
   'argocd.argoproj.io/hook': phase,

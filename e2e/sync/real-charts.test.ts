@@ -157,7 +157,9 @@ describe('hooks that depend on each other', () => {
   it('cert-manager-shaped post-install hooks: the ServiceAccount outlives its hook Job; all are deleted once the sync succeeded', () =>
     withNamespace('cert-manager-like', async (ns) => {
       const sa = 'cert-manager-startupapicheck';
-      const dir = writeManifests({ 'k8s/app.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cert-manager }\ndata: { a: "1" }\n---\n${certManagerLike(sa)}` });
+      const dir = writeManifests({
+        'k8s/app.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cert-manager }\ndata: { a: "1" }\n---\n${certManagerLike(sa)}`,
+      });
       const { result, events } = await runInProcess(dir, ns, { timeoutMs: 90_000 });
       expect(result.failures).toEqual([]);
       expect(result.result).toBe('Succeeded');
@@ -178,12 +180,28 @@ describe('pods that cannot be created', () => {
         'k8s/job.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: before }\ndata: { a: "1" }\n---\napiVersion: batch/v1\nkind: Job\nmetadata: { name: report }\nspec:\n  backoffLimit: 0\n  template:\n    spec:\n      restartPolicy: Never\n      serviceAccountName: does-not-exist\n      containers: [{ name: main, image: busybox:1.36 }]\n`,
       });
       const started = Date.now();
-      const run = await runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'e2e', '--output', 'json', '--timeout', '120s', '--fail-fast-after', '5s']);
+      const run = await runCli(dir, [
+        'sync',
+        '--manifests',
+        'k8s',
+        '--namespace',
+        ns,
+        '--app',
+        'e2e',
+        '--output',
+        'json',
+        '--timeout',
+        '120s',
+        '--fail-fast-after',
+        '5s',
+      ]);
       const tookMs = Date.now() - started;
       expect(run.code).toBe(1);
       const out = run.json();
       expect(out.failures[0]).toMatchObject({ name: 'report', file: 'k8s/job.yaml', line: 6 });
-      expect(out.failures[0].message).toMatch(/pods cannot be created: Warning FailedCreate( x\d+)? on Job report: .*serviceaccount "does-not-exist" not found/);
+      expect(out.failures[0].message).toMatch(
+        /pods cannot be created: Warning FailedCreate( x\d+)? on Job report: .*serviceaccount "does-not-exist" not found/,
+      );
       expect(tookMs).toBeLessThan(60_000);
       expect((await batchApi().readNamespacedJob({ name: 'report', namespace: ns })).status?.active ?? 0).toBe(0);
       process.stderr.write(`[e2e] missing ServiceAccount failed fast in ${(tookMs / 1000).toFixed(1)}s\n`);

@@ -44,7 +44,9 @@ describe('sync against the local control plane', () => {
 
   it('a failing PreSync migration: no Sync resource, SyncFail runs, exit 1 with the Job, its line and its logs', () =>
     withNamespace('presync-fail', async (ns) => {
-      const dir = writeManifests(seedsFlow({ migrate: { 'wavesync.test/outcome': 'fail', 'wavesync.test/log': 'applying 0042_add_orders\nERROR: column orders.total does not exist' } }));
+      const dir = writeManifests(
+        seedsFlow({ migrate: { 'wavesync.test/outcome': 'fail', 'wavesync.test/log': 'applying 0042_add_orders\nERROR: column orders.total does not exist' } }),
+      );
       const run = await runCli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'e2e', '--output', 'json', '--timeout', '90s']);
       expect(run.code).toBe(1);
       const out = run.json();
@@ -55,7 +57,9 @@ describe('sync against the local control plane', () => {
       const cms = (await coreApi().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name);
       expect(cms).not.toContain('settings');
       // The SyncFail notifier ran, visible in the result (HookSucceeded keeps it: the sync failed).
-      const syncFail = (out.steps as { phase: string; tasks: { name: string; state: string }[] }[]).filter((s) => s.phase === 'SyncFail').flatMap((s) => s.tasks);
+      const syncFail = (out.steps as { phase: string; tasks: { name: string; state: string }[] }[])
+        .filter((s) => s.phase === 'SyncFail')
+        .flatMap((s) => s.tasks);
       expect(syncFail).toEqual([expect.objectContaining({ name: 'notify-failure', state: 'Succeeded' })]);
       expect(out.failures[0].logTail).toEqual(['applying 0042_add_orders', 'ERROR: column orders.total does not exist']);
       expect(out.message as string).toMatch(/migrate \(k8s\/hooks\.yaml:\d+\)/);
@@ -86,7 +90,8 @@ describe('sync against the local control plane', () => {
       expect(result.failures[0].message).toContain(reason);
       expect(result.failures[0].message).toMatch(/pod .*web-[a-z0-9]+-[a-z0-9]+/);
       expect(result.durationMs).toBeLessThan(60_000);
-    }));
+    }),
+  );
 
   it('a rollout that fixes a crash-looping Deployment is not failed by the old pods', () =>
     withNamespace('fix-rollout', async (ns) => {
@@ -127,7 +132,8 @@ describe('sync against the local control plane', () => {
       const dir = writeManifests({
         'k8s/hooks.yaml': [job('recreated', hook('PreSync', 0, 'BeforeHookCreation')), job('kept', hook('PreSync', 0, 'HookFailed'))].join('---\n'),
       });
-      const uids = async () => Object.fromEntries((await batchApi().listNamespacedJob({ namespace: ns })).items.map((j) => [j.metadata?.name, j.metadata?.uid]));
+      const uids = async () =>
+        Object.fromEntries((await batchApi().listNamespacedJob({ namespace: ns })).items.map((j) => [j.metadata?.name, j.metadata?.uid]));
       expect((await runInProcess(dir, ns)).result.result).toBe('Succeeded');
       const first = await uids();
       const second = await runInProcess(dir, ns);

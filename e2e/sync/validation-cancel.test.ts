@@ -42,7 +42,8 @@ describe('validation, cancellation and custom resources', () => {
   it('Validate=false applies an object with a field the schema does not know, dropping the field', () =>
     withNamespace('novalidate', async (ns) => {
       const dir = writeManifests({
-        'k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: loose\n  annotations: { argocd.argoproj.io/sync-options: Validate=false }\ndata: { a: "1" }\nextra: { b: "2" }\n',
+        'k8s/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: loose\n  annotations: { argocd.argoproj.io/sync-options: Validate=false }\ndata: { a: "1" }\nextra: { b: "2" }\n',
       });
       const { result } = await runInProcess(dir, ns);
       expect(result.result).toBe('Succeeded');
@@ -102,14 +103,17 @@ spec: { size: 3 }
       const dir = writeManifests({ 'k8s/widgets.yaml': [cr, crd].join('---\n') });
       // Play the widget's controller: mark it Ready a little after it appears.
       const controller = (async () => {
-        await waitFor(async () => {
-          try {
-            await objectApi().read({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1', namespace: ns } });
-            return true;
-          } catch {
-            return false;
-          }
-        }, { timeoutMs: 60_000, description: 'widget created' });
+        await waitFor(
+          async () => {
+            try {
+              await objectApi().read({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1', namespace: ns } });
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          { timeoutMs: 60_000, description: 'widget created' },
+        );
         await new Promise((r) => setTimeout(r, 1500));
         await objectApi().patch(
           { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1', namespace: ns }, status: { phase: 'Ready' } },
@@ -129,4 +133,3 @@ spec: { size: 3 }
       await objectApi().delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `widgets.${group}` } });
     }));
 });
-

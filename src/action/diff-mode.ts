@@ -39,7 +39,8 @@ export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems:
   await report.finish({ plan: run.plan, problems: run.problems, result: null });
   core.setOutput('duration-seconds', ((Date.now() - started) / 1000).toFixed(1));
   if (run.problems.length > 0) return core.setFailed(refusal(run.problems.length, inputProblems.length));
-  if (inputs.diffExitCode && run.diff?.changes) core.setFailed(`a sync would change the cluster (${run.diff.counts.new} new, ${run.diff.counts.changed} changed); diff-exit-code is on`);
+  if (inputs.diffExitCode && run.diff?.changes)
+    core.setFailed(`a sync would change the cluster (${run.diff.counts.new} new, ${run.diff.counts.changed} changed); diff-exit-code is on`);
 }
 
 /** Never fails the step: a fork's read-only token cannot comment, and the summary has it all. */

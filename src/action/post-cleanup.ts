@@ -14,7 +14,8 @@ export function cleanupCheckout(env: Record<string, string | undefined>): string
   if (!dir) return 'no checkout to remove';
   const temp = env.RUNNER_TEMP ? path.resolve(env.RUNNER_TEMP) : null;
   const abs = path.resolve(dir);
-  if (!temp || path.dirname(abs) !== temp || !path.basename(abs).startsWith('wavesync-checkout-')) return `not removing ${abs}: not a wavesync checkout under RUNNER_TEMP`;
+  if (!temp || path.dirname(abs) !== temp || !path.basename(abs).startsWith('wavesync-checkout-'))
+    return `not removing ${abs}: not a wavesync checkout under RUNNER_TEMP`;
   if (!existsSync(abs)) return 'the checkout was already removed';
   rmSync(abs, { recursive: true, force: true });
   return `removed the checkout ${abs}`;

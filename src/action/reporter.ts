@@ -4,7 +4,12 @@ import type { ActionInputs } from '../inputs.js';
 import type { PipelineResult, ReporterFactory } from '../pipeline/options.js';
 import { startReporting, type ReportMode } from '../report/index.js';
 
-export function actionReporter(inputs: ActionInputs, mode: ReportMode, env: Record<string, string | undefined>, beforeFinish?: (run: PipelineResult) => void): ReporterFactory {
+export function actionReporter(
+  inputs: ActionInputs,
+  mode: ReportMode,
+  env: Record<string, string | undefined>,
+  beforeFinish?: (run: PipelineResult) => void,
+): ReporterFactory {
   return (bus, ctx) => {
     const reporting = startReporting(bus, {
       token: inputs.token,

@@ -34,7 +34,12 @@ export function parseArgs(argv: string[], specs: FlagSpecs): ParsedArgs {
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown flag --${name}; accepted: ${Object.keys(specs).map((k) => `--${k}`).join(', ')}`);
+    if (!spec)
+      throw new UsageError(
+        `unknown flag --${name}; accepted: ${Object.keys(specs)
+          .map((k) => `--${k}`)
+          .join(', ')}`,
+      );
     if (spec.type === 'boolean') {
       const raw = eq < 0 ? 'true' : arg.slice(eq + 1);
       if (raw !== 'true' && raw !== 'false') throw new UsageError(`--${name} takes true or false (got "${raw}")`);

@@ -5,15 +5,29 @@ import { UsageError, type FlagSpecs, type ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
 export const SOURCE_FLAGS: FlagSpecs = {
-  repository: { type: 'string', valueName: 'URL', description: 'check out this repository (URL or owner/name on GitHub) and read --manifests from its root; token from WAVESYNC_GIT_TOKEN' },
+  repository: {
+    type: 'string',
+    valueName: 'URL',
+    description: 'check out this repository (URL or owner/name on GitHub) and read --manifests from its root; token from WAVESYNC_GIT_TOKEN',
+  },
   ref: { type: 'string', valueName: 'REF', description: 'branch, tag, SHA or refs/pull/N/head of --repository (default: its default branch)' },
-  renderer: { type: 'string', choices: RENDERER_NAMES, description: 'auto (kustomization → kustomize, Chart.yaml → helm, else plain), plain, kustomize or helm (default: auto)' },
+  renderer: {
+    type: 'string',
+    choices: RENDERER_NAMES,
+    description: 'auto (kustomization → kustomize, Chart.yaml → helm, else plain), plain, kustomize or helm (default: auto)',
+  },
   'helm-values': { type: 'string', multiple: true, valueName: 'FILE', description: 'Helm values file' },
   'helm-set': { type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'Helm value (helm --set)' },
-  image: { type: 'string', multiple: true, valueName: 'OVERRIDE', description: 'image override: name=newName:tag, name=newName@digest, name:tag or name@digest' },
+  image: {
+    type: 'string',
+    multiple: true,
+    valueName: 'OVERRIDE',
+    description: 'image override: name=newName:tag, name=newName@digest, name:tag or name@digest',
+  },
 };
 
-export const SOURCE_USAGE = '[--repository URL [--ref REF]] [--renderer auto|plain|kustomize|helm] [--helm-values FILE ...] [--helm-set KEY=VALUE ...] [--image OVERRIDE ...]';
+export const SOURCE_USAGE =
+  '[--repository URL [--ref REF]] [--renderer auto|plain|kustomize|helm] [--helm-values FILE ...] [--helm-set KEY=VALUE ...] [--image OVERRIDE ...]';
 
 /** --ref alone has nothing to check out. */
 export function checkSourceArgs(args: ParsedArgs): void {
@@ -25,7 +39,14 @@ export function sourceFromArgs(args: ParsedArgs, io: CliIo): Pick<SourceOptions,
   const repository = args.strings.repository?.[0];
   return {
     checkout: repository
-      ? { repository, ref: args.strings.ref?.[0] ?? '', token: io.env.WAVESYNC_GIT_TOKEN || undefined, serverUrl: io.env.GITHUB_SERVER_URL || undefined, tempDir: io.env.RUNNER_TEMP || undefined, env: io.env }
+      ? {
+          repository,
+          ref: args.strings.ref?.[0] ?? '',
+          token: io.env.WAVESYNC_GIT_TOKEN || undefined,
+          serverUrl: io.env.GITHUB_SERVER_URL || undefined,
+          tempDir: io.env.RUNNER_TEMP || undefined,
+          env: io.env,
+        }
       : undefined,
     render: {
       renderer: (args.strings.renderer?.[0] ?? 'auto') as RendererName,

@@ -39,8 +39,7 @@ export async function waitGone(cluster: ClusterPort, ref: ObjectRef, opts: WaitG
       else resolve();
     };
   });
-  const isIt = (o: K8sObject) =>
-    o.metadata.name === ref.name && (ref.namespace === null || (o.metadata.namespace ?? null) === ref.namespace);
+  const isIt = (o: K8sObject) => o.metadata.name === ref.name && (ref.namespace === null || (o.metadata.namespace ?? null) === ref.namespace);
   const otherIncarnation = (o: K8sObject) => uid !== undefined && uidOf(o) !== uid;
 
   const onEvent = (e: WatchEvent) => {
@@ -50,10 +49,7 @@ export async function waitGone(cluster: ClusterPort, ref: ObjectRef, opts: WaitG
   const timer =
     timeoutMs === undefined
       ? undefined
-      : setTimeout(
-          () => finish(new WaitTimeoutError(`timed out after ${timeoutMs}ms waiting for ${objectLabel(ref)} to be deleted`)),
-          timeoutMs,
-        );
+      : setTimeout(() => finish(new WaitTimeoutError(`timed out after ${timeoutMs}ms waiting for ${objectLabel(ref)} to be deleted`)), timeoutMs);
   const onAbort = () => finish(abortError(signal));
   signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -9,7 +9,11 @@ import { maskSecrets, toYaml, withoutServerFields } from './normalize.js';
 import type { DiffChange, DiffResult, HookRun, ObjectDiff } from './types.js';
 import { unifiedDiff } from './unified.js';
 
-export async function computeDiff(cluster: ClusterPort, plan: Plan, opts: { server: string | null; signal?: AbortSignal }): Promise<{ result: DiffResult | null; errors: Problem[] }> {
+export async function computeDiff(
+  cluster: ClusterPort,
+  plan: Plan,
+  opts: { server: string | null; signal?: AbortSignal },
+): Promise<{ result: DiffResult | null; errors: Problem[] }> {
   const validated = await validateAgainstCluster(cluster, plan, { signal: opts.signal });
   if (validated.errors.length > 0) return { result: null, errors: validated.errors };
   const objects: ObjectDiff[] = [];

@@ -28,7 +28,7 @@ const isSecret = (o: K8sObject | null) => !!o && o.kind === 'Secret' && o.apiVer
 /** Masks Secret data and stringData values of both sides (either may be null). */
 export function maskSecrets(live: K8sObject | null, next: K8sObject | null): { live: K8sObject | null; next: K8sObject | null } {
   if (!isSecret(live) && !isSecret(next)) return { live, next };
-  const values = (o: K8sObject | null, field: string) => ((o?.[field] ?? {}) as Record<string, unknown>);
+  const values = (o: K8sObject | null, field: string) => (o?.[field] ?? {}) as Record<string, unknown>;
   const mask = (o: K8sObject | null, other: K8sObject | null, changedMark: string) => {
     if (!o) return o;
     const out = structuredClone(o);

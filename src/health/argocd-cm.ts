@@ -38,7 +38,11 @@ export function isConfigMap(root: unknown): root is YAMLMap {
   return isMap(root) && root.get('kind') === 'ConfigMap';
 }
 
-export function luaEntriesFromConfigMap(root: YAMLMap, file: string, lines: LineCounter): { entries: LuaEntry[]; errors: { source: Source; message: string }[] } {
+export function luaEntriesFromConfigMap(
+  root: YAMLMap,
+  file: string,
+  lines: LineCounter,
+): { entries: LuaEntry[]; errors: { source: Source; message: string }[] } {
   const entries: LuaEntry[] = [];
   const errors: { source: Source; message: string }[] = [];
   const data = root.get('data', true);

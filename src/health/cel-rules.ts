@@ -53,7 +53,11 @@ function where(rule: CelHealthRule): string {
 
 /** Evaluate a rule: degraded, then healthy, then progressing; none true → Progressing. */
 export function evaluateCelRule(rule: CelHealthRule, obj: K8sObject): HealthResult {
-  const order: [CelKey, HealthStatus][] = [['degraded', 'Degraded'], ['healthy', 'Healthy'], ['progressing', 'Progressing']];
+  const order: [CelKey, HealthStatus][] = [
+    ['degraded', 'Degraded'],
+    ['healthy', 'Healthy'],
+    ['progressing', 'Progressing'],
+  ];
   for (const [key, status] of order) {
     const expr = rule[key];
     if (!expr) continue;

@@ -41,7 +41,10 @@ function view(s: Json, init: boolean): ContainerView {
 
 export function containersOf(pod: unknown): ContainerView[] {
   const out: ContainerView[] = [];
-  for (const [key, init] of [['initContainerStatuses', true], ['containerStatuses', false]] as const) {
+  for (const [key, init] of [
+    ['initContainerStatuses', true],
+    ['containerStatuses', false],
+  ] as const) {
     const list = field(pod, 'status', key);
     if (!Array.isArray(list)) continue;
     for (const s of list) if (isRecord(s)) out.push(view(s, init));

@@ -88,7 +88,8 @@ export function genericHealth(obj: K8sObject): HealthResult {
   const phase = phaseWord(obj);
   if (phase) {
     const verdict = phaseStatus(phase.word) ?? (isFailureWord(phase.word) ? 'Degraded' : undefined);
-    if (verdict === 'Healthy' && field(obj, 'status', 'ready') === false) return result('Progressing', withMessage(`${phase.key} ${phase.word} but not ready`, obj));
+    if (verdict === 'Healthy' && field(obj, 'status', 'ready') === false)
+      return result('Progressing', withMessage(`${phase.key} ${phase.word} but not ready`, obj));
     if (verdict) return result(verdict, withMessage(`${phase.key} ${phase.word}`, obj));
   }
   if (field(obj, 'status', 'ready') === false) return result('Progressing', withMessage('not ready (status.ready: false)', obj));

@@ -24,7 +24,8 @@ export interface ParseOptions {
 
 const ACCEPTED_KEYS = ['apiVersion', 'kind', ...CEL_KEYS, 'lua'];
 const CORE_VERSION = /^v\d+((alpha|beta)\d+)?$/;
-const SHAPE = 'health checks must be a list of entries with apiVersion, kind and either healthy (CEL, plus optional degraded, progressing, message) or lua (an Argo CD health script), or an argocd-cm ConfigMap';
+const SHAPE =
+  'health checks must be a list of entries with apiVersion, kind and either healthy (CEL, plus optional degraded, progressing, message) or lua (an Argo CD health script), or an argocd-cm ConfigMap';
 
 /** A `lua:` value that names a file rather than holding a script: one line ending in .lua. */
 function isScriptPath(text: string): boolean {

@@ -7,8 +7,12 @@ const V1_CONDITIONS = 'autoscaling.alpha.kubernetes.io/conditions';
 
 function isFailingReason(reason: string | undefined): boolean {
   if (!reason) return false;
-  return reason === 'FailedGetScale' || reason === 'FailedUpdateScale' || reason === 'InvalidSelector' ||
-    (reason.startsWith('FailedGet') && reason.endsWith('Metric'));
+  return (
+    reason === 'FailedGetScale' ||
+    reason === 'FailedUpdateScale' ||
+    reason === 'InvalidSelector' ||
+    (reason.startsWith('FailedGet') && reason.endsWith('Metric'))
+  );
 }
 
 function hpaConditions(obj: K8sObject): Condition[] {

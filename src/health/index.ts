@@ -9,12 +9,4 @@ export { evaluateLuaRule, type LuaHealthRule } from './lua-rules.js';
 export { loadHealthChecks } from './load-health-checks.js';
 export { familyRuleFor, familyKinds } from './crds/index.js';
 export { hookCompletion, type HookCompletion, type HookState } from './completion.js';
-export {
-  findPodCause,
-  formatPodCause,
-  FAIL_FAST_REASONS,
-  type PodCause,
-  type PodEvent,
-  type FirstSeen,
-  type FailFastOptions,
-} from './pod-cause.js';
+export { findPodCause, formatPodCause, FAIL_FAST_REASONS, type PodCause, type PodEvent, type FirstSeen, type FailFastOptions } from './pod-cause.js';

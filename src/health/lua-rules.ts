@@ -20,7 +20,12 @@ export interface LuaHealthRule {
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 export function luaRuleMatches(rule: LuaHealthRule, obj: K8sObject): boolean {
@@ -49,7 +54,12 @@ export function compileLuaRule(
   if ('error' in compiled) {
     const at = scriptLine(head, compiled.line);
     const [file, line] = [at.slice(0, at.lastIndexOf(':')), Number(at.slice(at.lastIndexOf(':') + 1))];
-    return { error: { source: { file, line }, message: `Lua health script for ${label(head.group, head.kind)}${compiled.line ? ` (script line ${compiled.line})` : ''}: ${compiled.error}` } };
+    return {
+      error: {
+        source: { file, line },
+        message: `Lua health script for ${label(head.group, head.kind)}${compiled.line ? ` (script line ${compiled.line})` : ''}: ${compiled.error}`,
+      },
+    };
   }
   return { rule: { engine: 'lua', ...head, script: compiled } };
 }
@@ -68,7 +78,10 @@ export function evaluateLuaRule(rule: LuaHealthRule, obj: K8sObject): HealthResu
   }
   const status = out.value.status;
   if (!status || !(HEALTH_STATUSES as readonly string[]).includes(status)) {
-    return { status: 'Unknown', message: `Lua health script for ${kind} (${rule.source.file}:${rule.source.line}) set hs.status to ${status === undefined ? 'nothing' : `'${status}'`}; expected one of ${HEALTH_STATUSES.join(', ')}` };
+    return {
+      status: 'Unknown',
+      message: `Lua health script for ${kind} (${rule.source.file}:${rule.source.line}) set hs.status to ${status === undefined ? 'nothing' : `'${status}'`}; expected one of ${HEALTH_STATUSES.join(', ')}`,
+    };
   }
   return { status: status as HealthStatus, message: out.value.message ?? '' };
 }

@@ -8,9 +8,67 @@ import type { HealthStatus } from './types.js';
 const WORDS: Record<string, HealthStatus> = {};
 const put = (status: HealthStatus, words: string[]) => words.forEach((w) => (WORDS[w.toLowerCase()] = status));
 
-put('Degraded', ['Failed', 'Failure', 'Error', 'Errored', 'Degraded', 'Unhealthy', 'Invalid', 'Rejected', 'Crashed', 'Aborted', 'PartiallyFailed', 'FailedValidation', 'Unavailable', 'Lost']);
-put('Progressing', ['Pending', 'Progressing', 'Provisioning', 'Creating', 'Updating', 'Upgrading', 'Deploying', 'Installing', 'Initializing', 'InProgress', 'Reconciling', 'Waiting', 'New', 'Scaling', 'ScalingUp', 'ScalingDown', 'Starting', 'Deleting', 'Terminating', 'NotReady', 'Unknown']);
-put('Healthy', ['Ready', 'Healthy', 'Succeeded', 'Success', 'Successful', 'Available', 'Active', 'Bound', 'Established', 'Completed', 'Complete', 'Deployed', 'Provisioned', 'Running', 'Synced', 'Valid', 'Enabled', 'Online', 'Done', 'OK']);
+put('Degraded', [
+  'Failed',
+  'Failure',
+  'Error',
+  'Errored',
+  'Degraded',
+  'Unhealthy',
+  'Invalid',
+  'Rejected',
+  'Crashed',
+  'Aborted',
+  'PartiallyFailed',
+  'FailedValidation',
+  'Unavailable',
+  'Lost',
+]);
+put('Progressing', [
+  'Pending',
+  'Progressing',
+  'Provisioning',
+  'Creating',
+  'Updating',
+  'Upgrading',
+  'Deploying',
+  'Installing',
+  'Initializing',
+  'InProgress',
+  'Reconciling',
+  'Waiting',
+  'New',
+  'Scaling',
+  'ScalingUp',
+  'ScalingDown',
+  'Starting',
+  'Deleting',
+  'Terminating',
+  'NotReady',
+  'Unknown',
+]);
+put('Healthy', [
+  'Ready',
+  'Healthy',
+  'Succeeded',
+  'Success',
+  'Successful',
+  'Available',
+  'Active',
+  'Bound',
+  'Established',
+  'Completed',
+  'Complete',
+  'Deployed',
+  'Provisioned',
+  'Running',
+  'Synced',
+  'Valid',
+  'Enabled',
+  'Online',
+  'Done',
+  'OK',
+]);
 put('Suspended', ['Paused', 'Suspended']);
 
 /** The status a phase word means, or undefined for a word we do not know (the caller decides). */

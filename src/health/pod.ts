@@ -55,7 +55,9 @@ export const podHealth: HealthRule = (obj: K8sObject): HealthResult | null => {
       // Not ready after a container died once: the readiness it lost is not coming back by waiting.
       const died = containersOf(obj).find((c) => !c.init && c.lastTermination);
       if (died) return result('Degraded', `pod not ready; container ${died.name} restarted (last ${died.lastTermination})`);
-      const notReady = containersOf(obj).filter((c) => !c.ready).map((c) => c.name);
+      const notReady = containersOf(obj)
+        .filter((c) => !c.ready)
+        .map((c) => c.name);
       return result('Progressing', notReady.length > 0 ? `pod running, waiting for ${notReady.join(', ')} to be ready` : 'pod running');
     }
     default:

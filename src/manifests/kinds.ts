@@ -25,8 +25,19 @@ const CLUSTER_SCOPED: Record<string, string[]> = {
 
 const NAMESPACED: Record<string, string[]> = {
   '': [
-    'Pod', 'Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'Endpoints',
-    'LimitRange', 'ResourceQuota', 'ReplicationController', 'PodTemplate', 'Event', 'Binding',
+    'Pod',
+    'Service',
+    'ConfigMap',
+    'Secret',
+    'ServiceAccount',
+    'PersistentVolumeClaim',
+    'Endpoints',
+    'LimitRange',
+    'ResourceQuota',
+    'ReplicationController',
+    'PodTemplate',
+    'Event',
+    'Binding',
   ],
   apps: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ControllerRevision'],
   batch: ['Job', 'CronJob'],

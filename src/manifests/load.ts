@@ -24,7 +24,9 @@ export function loadManifests(paths: string[], opts: LoadOptions): LoadResult {
     const file = relativeToRoot(abs, opts.root);
     const read = readManifestText(abs);
     if (!('text' in read)) {
-      result.errors.push(read.line === null ? { source: null, message: `${file}: ${read.message}` } : { source: { file, line: read.line }, message: read.message });
+      result.errors.push(
+        read.line === null ? { source: null, message: `${file}: ${read.message}` } : { source: { file, line: read.line }, message: read.message },
+      );
       continue;
     }
     const parsed = parseManifestText(read.text, file);

@@ -115,7 +115,8 @@ function objectProblem(obj: Record<string, unknown>): string | null | 'not-an-ob
   if (obj.apiVersion === undefined && obj.kind === undefined) return 'not-an-object';
   if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') return 'object has no apiVersion (a string such as "v1" or "apps/v1")';
   if (typeof obj.kind !== 'string' || obj.kind === '') return 'object has no kind (a string such as "ConfigMap")';
-  if (!API_VERSION.test(obj.apiVersion)) return `apiVersion ${JSON.stringify(obj.apiVersion)} is not valid: use a version such as "v1", or group/version such as "apps/v1"`;
+  if (!API_VERSION.test(obj.apiVersion))
+    return `apiVersion ${JSON.stringify(obj.apiVersion)} is not valid: use a version such as "v1", or group/version such as "apps/v1"`;
   if (!KIND.test(obj.kind)) return `kind ${JSON.stringify(obj.kind)} is not valid: use letters, digits and "-", starting with a letter, such as "ConfigMap"`;
   const meta = obj.metadata;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return `${obj.kind} has no metadata: metadata.name is required`;

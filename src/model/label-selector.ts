@@ -57,7 +57,13 @@ function splitTerms(selector: string): string[] {
 
 function termMatches(term: string, labels: Labels): boolean {
   const set = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
-  if (set) return requirementMatches(set[1], set[2] === 'in' ? 'In' : 'NotIn', set[3].split(',').map((v) => v.trim()), labels);
+  if (set)
+    return requirementMatches(
+      set[1],
+      set[2] === 'in' ? 'In' : 'NotIn',
+      set[3].split(',').map((v) => v.trim()),
+      labels,
+    );
   if (term.startsWith('!')) return requirementMatches(term.slice(1).trim(), 'DoesNotExist', [], labels);
   const eq = /^([^!=]+?)\s*(==|=|!=)\s*(.*)$/.exec(term);
   if (!eq) return requirementMatches(term, 'Exists', [], labels);

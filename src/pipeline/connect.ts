@@ -7,7 +7,11 @@ import type { Problem } from '../model/problems.js';
 import type { ClusterOptions } from './options.js';
 import type { ResourceScope } from './scope.js';
 
-export function connect(opts: ClusterOptions, scope: ResourceScope, onKubeconfig?: (kc: KubeConfig) => void): { cluster: KubeCluster | null; problems: Problem[] } {
+export function connect(
+  opts: ClusterOptions,
+  scope: ResourceScope,
+  onKubeconfig?: (kc: KubeConfig) => void,
+): { cluster: KubeCluster | null; problems: Problem[] } {
   try {
     let path = opts.path;
     if (opts.text) {

@@ -10,7 +10,11 @@ import type { SourceOptions } from './options.js';
 import type { ResourceScope } from './scope.js';
 
 /** kubeVersion: asks the cluster for its version; called only when a Helm chart is rendered. */
-export async function sourceStep(opts: SourceOptions, scope: ResourceScope, kubeVersion: () => Promise<string | null> = async () => null): Promise<{ plan: Plan; errors: Problem[] }> {
+export async function sourceStep(
+  opts: SourceOptions,
+  scope: ResourceScope,
+  kubeVersion: () => Promise<string | null> = async () => null,
+): Promise<{ plan: Plan; errors: Problem[] }> {
   let o = opts;
   if (opts.checkout) {
     try {

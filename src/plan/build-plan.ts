@@ -64,8 +64,7 @@ export function buildPlan(objects: ManifestObject[], opts: PlanOptions): PlanRes
   }
   errors.push(...findDuplicates(applied));
 
-  const ordered = (phases: readonly Phase[]) =>
-    toSteps(moveDependenciesFirst(tasks.filter((t) => phases.includes(t.phase)).sort(compareTasks)));
+  const ordered = (phases: readonly Phase[]) => toSteps(moveDependenciesFirst(tasks.filter((t) => phases.includes(t.phase)).sort(compareTasks)));
 
   const plan: Plan = {
     app: opts.app,

@@ -11,7 +11,10 @@ const MAX_NAME = 63;
  * @param unixtime seconds since the epoch, taken once at the start of the sync.
  */
 export function hookName(generateName: string, revision: string | null, phase: Phase, unixtime: number): string {
-  const rev7 = (revision ?? '').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
+  const rev7 = (revision ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 7);
   const suffix = `${rev7 ? `${rev7}-` : ''}${phase}-${Math.floor(unixtime)}`.toLowerCase();
   const prefix = generateName.toLowerCase().slice(0, Math.max(0, MAX_NAME - suffix.length));
   return `${prefix}${suffix}`;

@@ -30,9 +30,7 @@ export function resolveNamespace(m: ManifestObject, defaultNamespace: string, cr
   const written = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null;
   const scope = builtInScope(group, kind) ?? crds.get(`${group}/${kind}`) ?? null;
   if (scope === 'Cluster') {
-    const warning = written
-      ? { source: m.source, message: `${kind} is cluster-scoped; metadata.namespace "${written}" is ignored` }
-      : null;
+    const warning = written ? { source: m.source, message: `${kind} is cluster-scoped; metadata.namespace "${written}" is ignored` } : null;
     return { namespace: null, warning };
   }
   if (scope === 'Namespaced') return { namespace: written ?? defaultNamespace, warning: null };

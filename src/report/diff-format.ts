@@ -28,11 +28,18 @@ export function diffToText(d: DiffResult, color = false): string {
   const out = [`Diff for app ${d.app}${d.revision ? ` @ ${d.revision.slice(0, 12)}` : ''}${d.server ? ` against ${d.server}` : ''}: ${diffHeadline(d)}`, ''];
   for (const o of d.objects) {
     out.push(`${SIGN[o.change]} ${label(o)} (${o.source.file}:${o.source.line}): ${o.change}`);
-    if (o.diff) out.push(...o.diff.replace(/\n$/, '').split('\n').map((l) => `    ${paint(l)}`));
+    if (o.diff)
+      out.push(
+        ...o.diff
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => `    ${paint(l)}`),
+      );
   }
   if (d.hooks.length > 0) {
     out.push('', 'Hooks a sync would run:');
-    for (const h of d.hooks) out.push(`  ${h.phase} wave ${h.wave}: ${label(h)} (${h.source.file}:${h.source.line})${h.phase === 'SyncFail' ? ' (only if the sync fails)' : ''}`);
+    for (const h of d.hooks)
+      out.push(`  ${h.phase} wave ${h.wave}: ${label(h)} (${h.source.file}:${h.source.line})${h.phase === 'SyncFail' ? ' (only if the sync fails)' : ''}`);
   }
   return out.join('\n') + '\n';
 }
@@ -48,10 +55,20 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
   const rev = d.revision ? ` at ${inlineCode(d.revision.slice(0, 12))}` : '';
   const head = [`## 🔍 wavesync diff of ${inlineCode(d.app)}${rev}: ${diffHeadline(d)}`, ''];
   head.push(d.changes ? 'A sync would change the cluster as shown below.' : 'A sync would change nothing.', '');
-  const rows = d.objects.map((o) => `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`);
+  const rows = d.objects.map(
+    (o) =>
+      `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`,
+  );
   const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, ''] : [];
   const hooks = d.hooks.length
-    ? ['### Hooks a sync would run', '', '| Phase | Wave | Kind | Object |', '| --- | ---: | --- | --- |', ...d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`), '']
+    ? [
+        '### Hooks a sync would run',
+        '',
+        '| Phase | Wave | Kind | Object |',
+        '| --- | ---: | --- | --- |',
+        ...d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`),
+        '',
+      ]
     : [];
   let text = [...head, ...table, ...hooks].join('\n');
   const details = d.objects.filter((o) => o.diff).map((o) => detailsBlock(o));
@@ -61,7 +78,8 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
     text += '\n' + block;
     shown++;
   }
-  if (shown < details.length) text += `\n\n_${details.length - shown} more diffs left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`;
+  if (shown < details.length)
+    text += `\n\n_${details.length - shown} more diffs left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`;
   return text + '\n';
 }
 

@@ -101,14 +101,27 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
       const final: FinalOutput = {
         conclusion: conclusionFor(result, opts.mode),
         title: result ? finalTitle(result) : plan ? planTitle(plan) : 'wavesync stopped before the sync finished',
-        summary: result ? `${stepsTable([...result.steps, ...result.syncFailSteps])}${result.message ? `\n\n${result.message}` : ''}` : plan ? planStepsTable(plan) : 'No result.',
-        text: input ? buildSyncSummary(input, { github: gh, serverHost: host, maxBytes: 60_000 }) : plan ? buildPlanSummary(plan, { github: gh, serverHost: host, maxBytes: 60_000, mode: opts.mode }) : undefined,
+        summary: result
+          ? `${stepsTable([...result.steps, ...result.syncFailSteps])}${result.message ? `\n\n${result.message}` : ''}`
+          : plan
+            ? planStepsTable(plan)
+            : 'No result.',
+        text: input
+          ? buildSyncSummary(input, { github: gh, serverHost: host, maxBytes: 60_000 })
+          : plan
+            ? buildPlanSummary(plan, { github: gh, serverHost: host, maxBytes: 60_000, mode: opts.mode })
+            : undefined,
         annotations,
       };
       const outcome = await check.finish(final);
       if (outcome.missing) emitWorkflowAnnotations(annotations);
 
-      const summaryOpts = { github: gh, serverHost: host, checkRunUrl: outcome.url, noCheckRun: outcome.missing ? noCheckRunNote(outcome.missing, { fork: isForkPullRequest(opts.env ?? process.env) }) : null };
+      const summaryOpts = {
+        github: gh,
+        serverHost: host,
+        checkRunUrl: outcome.url,
+        noCheckRun: outcome.missing ? noCheckRunNote(outcome.missing, { fork: isForkPullRequest(opts.env ?? process.env) }) : null,
+      };
       const summary = input
         ? buildSyncSummary(input, summaryOpts)
         : plan

@@ -32,7 +32,10 @@ export function noCheckRunNote(missing: NoCheckRun, ctx: NoCheckRunContext = {})
     '> ```',
   );
   if (!ctx.fork) {
-    lines.push('>', "> On a pull request from a fork the token is read-only whatever the workflow asks, so there is no check run there; the step's result is the same.");
+    lines.push(
+      '>',
+      "> On a pull request from a fork the token is read-only whatever the workflow asks, so there is no check run there; the step's result is the same.",
+    );
   }
   return lines.join('\n');
 }

@@ -38,7 +38,10 @@ export function computePlanOutputs(plan: Plan, check: CheckRunInfo | null = null
 }
 
 /** Outputs of a run refused before anything was applied (every problem is a failed resource). */
-export function refusedOutputs(opts: { app: string; revision: string | null; mode?: string; problems: Problem[]; message?: string; durationMs: number }, check: CheckRunInfo | null = null): Outputs {
+export function refusedOutputs(
+  opts: { app: string; revision: string | null; mode?: string; problems: Problem[]; message?: string; durationMs: number },
+  check: CheckRunInfo | null = null,
+): Outputs {
   const n = opts.problems.length;
   const message = opts.message ?? (n ? `${n} problem${n === 1 ? '' : 's'} before anything was applied` : 'nothing was applied');
   return outputsOf(refusedResultJson({ mode: 'sync', ...opts, message }), check);

@@ -58,9 +58,7 @@ function sectionLines(title: string, steps: Step[], lines: Line[]): void {
 function render(lines: Line[]): string {
   const rows = lines.filter((l): l is string[] => Array.isArray(l));
   const widths = rows.length ? rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length))) : [];
-  return lines
-    .map((l) => (Array.isArray(l) ? `    ${l.map((c, i) => (i < l.length - 1 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd() : l))
-    .join('\n');
+  return lines.map((l) => (Array.isArray(l) ? `    ${l.map((c, i) => (i < l.length - 1 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd() : l)).join('\n');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

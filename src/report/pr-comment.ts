@@ -23,7 +23,12 @@ export function pullRequestOf(env: Record<string, string | undefined>): PullRequ
 }
 
 /** Creates the comment, or edits the one holding the marker. */
-export async function upsertComment(octokit: Octokit, pr: PullRequestRef, marker: string, body: string): Promise<{ action: 'created' | 'updated'; id: number; url: string }> {
+export async function upsertComment(
+  octokit: Octokit,
+  pr: PullRequestRef,
+  marker: string,
+  body: string,
+): Promise<{ action: 'created' | 'updated'; id: number; url: string }> {
   const text = `${marker}\n${body}`;
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
   const mine = comments.find((c) => (c.body ?? '').includes(marker));

@@ -5,7 +5,12 @@ const MAX_BARS = 80;
 
 /** Mermaid treats ':' '#' ';' and '%' specially in gantt lines: keep names to plain words. */
 export function ganttText(text: string): string {
-  return text.replace(/[:;#%\r\n`<>{}[\]"]/g, ' ').replace(/\s+/g, ' ').trim() || 'unnamed';
+  return (
+    text
+      .replace(/[:;#%\r\n`<>{}[\]"]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'unnamed'
+  );
 }
 
 export function ganttChart(steps: StepResult[]): string | null {

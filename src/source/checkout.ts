@@ -45,7 +45,8 @@ export function repositoryUrl(repository: string, serverUrl = 'https://github.co
   const r = repository.trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(r)) {
     const u = new URL(r);
-    if (u.username || u.password) throw new CheckoutError('repository: the URL holds credentials; give the token in the token input (CLI: WAVESYNC_GIT_TOKEN), never in the URL');
+    if (u.username || u.password)
+      throw new CheckoutError('repository: the URL holds credentials; give the token in the token input (CLI: WAVESYNC_GIT_TOKEN), never in the URL');
     return r;
   }
   if (/^[\w.-]+\/[\w.-]+$/.test(r)) return `${serverUrl.replace(/\/+$/, '')}/${r.replace(/\.git$/, '')}.git`;

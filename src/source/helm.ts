@@ -23,7 +23,8 @@ export interface HelmOptions {
   env: Env;
 }
 
-export const HELM_MISSING = 'helm is not installed (not on PATH); install Helm 3.8 or later (https://helm.sh/docs/intro/install/), which GitHub-hosted runners already have';
+export const HELM_MISSING =
+  'helm is not installed (not on PATH); install Helm 3.8 or later (https://helm.sh/docs/intro/install/), which GitHub-hosted runners already have';
 
 export async function renderHelm(opts: HelmOptions): Promise<LoadResult> {
   const chartFile: Source = { file: relativeToRoot(path.join(opts.chartDir, 'Chart.yaml'), opts.root), line: 1 };
@@ -44,8 +45,14 @@ export async function renderHelm(opts: HelmOptions): Promise<LoadResult> {
   if (out.code !== 0) {
     const stderr = stderrTail(out.stderr) || `exit code ${out.code}`;
     // Dependencies are not fetched here (no network in a render): the chart must carry them.
-    const hint = /missing in charts\/ directory/.test(stderr) ? `\nrun \`helm dependency build ${relativeToRoot(opts.chartDir, opts.root)}\` in an earlier step (or commit charts/)` : '';
-    return { objects: [], errors: [{ source: templateErrorSource(stderr, opts) ?? chartFile, message: `helm template failed:\n${stderr}${hint}` }], warnings: [] };
+    const hint = /missing in charts\/ directory/.test(stderr)
+      ? `\nrun \`helm dependency build ${relativeToRoot(opts.chartDir, opts.root)}\` in an earlier step (or commit charts/)`
+      : '';
+    return {
+      objects: [],
+      errors: [{ source: templateErrorSource(stderr, opts) ?? chartFile, message: `helm template failed:\n${stderr}${hint}` }],
+      warnings: [],
+    };
   }
   const provenance = new HelmProvenance(opts.chartDir, opts.root);
   return parseRendered(splitStream(out.stdout), chartFile.file, (doc, obj) => provenance.locate(doc.sourceComment, obj?.object.kind ?? null));

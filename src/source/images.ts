@@ -54,7 +54,8 @@ export function parseImageOverrides(lines: string[], label: string): { overrides
     const eq = text.indexOf('=');
     const match = eq >= 0 ? text.slice(0, eq).trim() : parseImageRef(text).name;
     const ref = parseImageRef(eq >= 0 ? text.slice(eq + 1).trim() : text);
-    const bad = (why: string) => errors.push({ source: null, message: `${label}: "${text}" ${why}; write name=newName:tag, name=newName@digest, name:tag or name@digest` });
+    const bad = (why: string) =>
+      errors.push({ source: null, message: `${label}: "${text}" ${why}; write name=newName:tag, name=newName@digest, name:tag or name@digest` });
     if (!NAME.test(match)) bad(`does not start with an image name`);
     else if (eq >= 0 && ref.name !== '' && !NAME.test(ref.name)) bad(`has an invalid new image name "${ref.name}"`);
     else if (ref.tag !== null && !TAG.test(ref.tag)) bad(`has an invalid tag "${ref.tag}"`);
@@ -84,7 +85,11 @@ export function overrideImage(image: string, o: ImageOverride): string {
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 /** Rewrites matching images in place; returns what changed and a warning per unused override. */
-export function applyImageOverrides(objects: ManifestObject[], overrides: ImageOverride[], label: string): { replaced: ImageReplacement[]; warnings: Problem[] } {
+export function applyImageOverrides(
+  objects: ManifestObject[],
+  overrides: ImageOverride[],
+  label: string,
+): { replaced: ImageReplacement[]; warnings: Problem[] } {
   const replaced: ImageReplacement[] = [];
   const used = new Set<ImageOverride>();
   if (overrides.length === 0) return { replaced, warnings: [] };

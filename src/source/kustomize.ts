@@ -51,6 +51,13 @@ export async function renderKustomize(opts: KustomizeOptions): Promise<LoadResul
 function cleanStderr(text: string, wrapper: string): string {
   return text
     .split('\n')
-    .map((l) => l.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '').split(wrapper + '/').join('').split(wrapper).join('.'))
+    .map((l) =>
+      l
+        .replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] /, '')
+        .split(wrapper + '/')
+        .join('')
+        .split(wrapper)
+        .join('.'),
+    )
     .join('\n');
 }

@@ -42,7 +42,8 @@ export async function renderManifests(target: RenderTarget, opts: RenderOptions)
     let part: LoadResult | null = null;
     if (choice.kind === 'plain') plain.push(entry);
     else if (choice.kind === 'error') out.errors.push({ source: null, message: choice.message });
-    else if (choice.kind === 'kustomize') part = await renderKustomize({ dir: choice.dir, file: choice.file, root: target.root, env: opts.env, tempDir: opts.tempDir });
+    else if (choice.kind === 'kustomize')
+      part = await renderKustomize({ dir: choice.dir, file: choice.file, root: target.root, env: opts.env, tempDir: opts.tempDir });
     else
       part = await renderHelm({
         chartDir: choice.dir,

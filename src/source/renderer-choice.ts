@@ -9,10 +9,7 @@ export type RendererName = (typeof RENDERER_NAMES)[number];
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 export type Choice =
-  | { kind: 'plain' }
-  | { kind: 'kustomize'; dir: string; file: string }
-  | { kind: 'helm'; dir: string; file: string }
-  | { kind: 'error'; message: string };
+  { kind: 'plain' } | { kind: 'kustomize'; dir: string; file: string } | { kind: 'helm'; dir: string; file: string } | { kind: 'error'; message: string };
 
 /** The renderer for one entry of `manifests` (abs: the entry resolved against the working directory). */
 export function chooseRenderer(entry: string, abs: string, renderer: RendererName): Choice {

@@ -42,6 +42,9 @@ export async function runTool(bin: string, args: string[], opts: { cwd?: string;
 
 /** The last lines of a tool's stderr, for an error message (tools print the cause last). */
 export function stderrTail(stderr: string, lines = 12): string {
-  const kept = stderr.trim().split(/\r?\n/).filter((l) => l.trim() !== '');
+  const kept = stderr
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   return kept.slice(-lines).join('\n');
 }

@@ -24,13 +24,7 @@ export function usesReplace(task: Task): boolean {
   return task.syncOptions.includes('Replace=true') || task.syncOptions.includes('Validate=false');
 }
 
-export async function applyTask(
-  cluster: ClusterPort,
-  task: Task,
-  liveName: string,
-  prior: K8sObject | null,
-  signal?: AbortSignal,
-): Promise<Applied> {
+export async function applyTask(cluster: ClusterPort, task: Task, liveName: string, prior: K8sObject | null, signal?: AbortSignal): Promise<Applied> {
   const obj = liveObjectFor(task, liveName);
   const fieldValidation = task.syncOptions.includes('Validate=false') ? 'Ignore' : 'Strict';
   const opts = { fieldValidation } as const;

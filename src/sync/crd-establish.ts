@@ -38,9 +38,12 @@ export function crdReadiness(crd: K8sObject | null | undefined): { state: 'estab
   const cond = (type: string) => conditions.find((c) => c.type === type);
   if (cond('Established')?.status === 'True') return { state: 'established', message: 'Established' };
   const names = cond('NamesAccepted');
-  if (names?.status === 'False') return { state: 'refused', message: `NamesAccepted=False${names.reason ? ` (${names.reason})` : ''}${names.message ? `: ${names.message}` : ''}` };
+  if (names?.status === 'False')
+    return { state: 'refused', message: `NamesAccepted=False${names.reason ? ` (${names.reason})` : ''}${names.message ? `: ${names.message}` : ''}` };
   const est = cond('Established');
-  const detail = est ? `Established=${est.status}${est.reason ? ` (${est.reason})` : ''}${est.message ? `: ${est.message}` : ''}` : 'no Established condition yet';
+  const detail = est
+    ? `Established=${est.status}${est.reason ? ` (${est.reason})` : ''}${est.message ? `: ${est.message}` : ''}`
+    : 'no Established condition yet';
   return { state: 'waiting', message: detail };
 }
 

@@ -48,7 +48,9 @@ export class HealthGate {
     for (;;) {
       const open = tasks.open();
       const waitingOn = tasks.failed ? open.filter((t) => t.action === 'hook' && t.applied) : open;
-      if (tasks.failed) for (const t of open) if (!waitingOn.includes(t) && !t.finishing) tasks.finish(t, 'Cancelled', `not awaited: the step failed (${t.message || 'progressing'})`);
+      if (tasks.failed)
+        for (const t of open)
+          if (!waitingOn.includes(t) && !t.finishing) tasks.finish(t, 'Cancelled', `not awaited: the step failed (${t.message || 'progressing'})`);
       if (waitingOn.length === 0 && !open.some((t) => t.finishing)) return;
       if (ctx.cancel.aborted) return stopRunning(ctx, tasks, 'Cancelled');
       if (ctx.now() >= ctx.deadline) {
@@ -124,7 +126,8 @@ export class HealthGate {
       ctx.bus.emit({ type: 'task-health', at: ctx.now(), taskId: t.task.id, health: v.health, message: v.message });
     }
     if (v.kind === 'succeeded') {
-      if (v.health === 'Suspended') ctx.bus.emit({ type: 'warning', at: ctx.now(), message: `${t.task.kind} ${t.liveName} is Suspended: ${v.message}`, source: t.task.source });
+      if (v.health === 'Suspended')
+        ctx.bus.emit({ type: 'warning', at: ctx.now(), message: `${t.task.kind} ${t.liveName} is Suspended: ${v.message}`, source: t.task.source });
       void this.complete(t, 'Succeeded', v.message);
     } else if (v.kind === 'failed') {
       void this.complete(t, 'Failed', v.message, v.reason);

@@ -45,7 +45,12 @@ export class HookCleanup {
         await cluster.delete({ apiVersion: h.task.apiVersion, kind: h.task.kind, namespace: h.task.namespace, name: h.liveName }, 'Background');
         bus.emit({ type: 'hook-deleted', at: now(), taskId: h.task.id, kind: h.task.kind, liveName: h.liveName, why });
       } catch (err) {
-        bus.emit({ type: 'warning', at: now(), message: `could not delete hook ${h.task.kind} ${h.liveName} (${why}): ${describeApiError(err)}`, source: h.task.source });
+        bus.emit({
+          type: 'warning',
+          at: now(),
+          message: `could not delete hook ${h.task.kind} ${h.liveName} (${why}): ${describeApiError(err)}`,
+          source: h.task.source,
+        });
       }
     }
   }

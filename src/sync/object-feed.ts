@@ -3,8 +3,7 @@
 import type { ClusterPort, Unsubscribe, WatchEvent } from '../cluster/port.js';
 import { groupOf, type K8sObject } from '../manifests/types.js';
 
-export const objectKey = (group: string, kind: string, namespace: string | null | undefined, name: string) =>
-  `${group}/${kind}/${namespace ?? ''}/${name}`;
+export const objectKey = (group: string, kind: string, namespace: string | null | undefined, name: string) => `${group}/${kind}/${namespace ?? ''}/${name}`;
 
 export const keyOfObject = (o: K8sObject) => objectKey(groupOf(o.apiVersion), o.kind, o.metadata.namespace, o.metadata.name ?? '');
 

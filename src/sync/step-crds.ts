@@ -54,7 +54,11 @@ export class StepCrds {
     if (missing) {
       if (ctx.cancel.aborted) return false;
       const t = run.find((x) => x.task.apiVersion === missing.apiVersion && x.task.kind === missing.kind) ?? first;
-      tasks.fail(t, 'Apply', `kind ${missing.kind} in ${missing.apiVersion} is not served, though its CustomResourceDefinition is Established: check that the CRD has version ${missing.apiVersion.split('/').pop()} with served: true`);
+      tasks.fail(
+        t,
+        'Apply',
+        `kind ${missing.kind} in ${missing.apiVersion} is not served, though its CustomResourceDefinition is Established: check that the CRD has version ${missing.apiVersion.split('/').pop()} with served: true`,
+      );
       return false;
     }
     return true;

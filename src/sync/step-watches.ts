@@ -33,7 +33,8 @@ export async function startWatches(ctx: RunContext, tasks: StepTasks, trackers: 
         await ctx.feed.ensure(w.apiVersion, w.kind, w.namespace);
       } catch (err) {
         const first = w.for.find((t) => !t.done);
-        if (first) tasks.fail(first, 'Apply', `could not watch ${w.kind} (${w.apiVersion})${w.namespace ? ` in ${w.namespace}` : ''}: ${describeApiError(err)}`);
+        if (first)
+          tasks.fail(first, 'Apply', `could not watch ${w.kind} (${w.apiVersion})${w.namespace ? ` in ${w.namespace}` : ''}: ${describeApiError(err)}`);
       }
     }),
   );

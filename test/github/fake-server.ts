@@ -154,7 +154,10 @@ export class FakeGitHub {
       }
       case 'issues/list-comments': {
         const list = this.comments.get(Number(match.pathParams.issue_number)) ?? [];
-        return answer(200, list.map((c) => this.commentJson(owner, repo, Number(match.pathParams.issue_number), c)));
+        return answer(
+          200,
+          list.map((c) => this.commentJson(owner, repo, Number(match.pathParams.issue_number), c)),
+        );
       }
       case 'issues/create-comment': {
         const n = Number(match.pathParams.issue_number);
@@ -225,7 +228,11 @@ export class FakeGitHub {
       conclusion: run.conclusion,
       started_at: new Date().toISOString(),
       completed_at: run.status === 'completed' ? new Date().toISOString() : null,
-      output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${this.url}/repos/${owner}/${repo}/check-runs/${run.id}/annotations` },
+      output: {
+        ...run.output,
+        annotations_count: run.annotations.length,
+        annotations_url: `${this.url}/repos/${owner}/${repo}/check-runs/${run.id}/annotations`,
+      },
       check_suite: { id: 1 },
       app: null,
       pull_requests: [],

@@ -23,7 +23,8 @@ export function validate(value: unknown, schema: Schema, opts: ValidateOptions, 
     return [`${path}: null is not allowed`];
   }
   if (typeof s.type === 'string' && !hasType(value, s.type)) return [`${path}: expected ${s.type}, got ${typeName(value)}`];
-  if (Array.isArray(s.enum) && !s.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} is not one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  if (Array.isArray(s.enum) && !s.enum.includes(value))
+    errors.push(`${path}: ${JSON.stringify(value)} is not one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
 
   if (typeof value === 'string') {
     if (typeof s.maxLength === 'number' && value.length > s.maxLength) errors.push(`${path}: longer than ${s.maxLength} characters`);

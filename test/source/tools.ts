@@ -26,7 +26,10 @@ export function pathWithHelm(): string {
 export function pathWithOnly(tools: string[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-path-'));
   for (const t of tools) {
-    const found = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, t)).find((p) => fs.existsSync(p));
+    const found = (process.env.PATH ?? '')
+      .split(path.delimiter)
+      .map((d) => path.join(d, t))
+      .find((p) => fs.existsSync(p));
     const target = t === 'helm' ? helmBinary() : found;
     if (target) fs.symlinkSync(target, path.join(dir, t));
   }

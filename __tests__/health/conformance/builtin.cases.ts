@@ -7,7 +7,9 @@ const crashed = { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt: '
 export const BUILTIN: Case[] = [
   {
     name: 'Running pod, not ready, a container restarted once → Degraded',
-    object: pod('Running', { containers: [containerStatus({ ready: false, restartCount: 1, state: { running: { startedAt: '2024-05-01T10:01:04Z' } }, lastState: crashed })] }),
+    object: pod('Running', {
+      containers: [containerStatus({ ready: false, restartCount: 1, state: { running: { startedAt: '2024-05-01T10:01:04Z' } }, lastState: crashed })],
+    }),
     status: 'Degraded',
     words: ['container app restarted', 'OOMKilled'],
   },
@@ -19,7 +21,12 @@ export const BUILTIN: Case[] = [
   },
   {
     name: 'restartPolicy Never, running and ready, ignore-restart-policy annotation → Healthy',
-    object: pod('Running', { restartPolicy: 'Never', ready: true, containers: [containerStatus({ ready: true, state: { running: {} } })], metadata: { annotations: { 'argocd.argoproj.io/ignore-restart-policy': 'true' } } }),
+    object: pod('Running', {
+      restartPolicy: 'Never',
+      ready: true,
+      containers: [containerStatus({ ready: true, state: { running: {} } })],
+      metadata: { annotations: { 'argocd.argoproj.io/ignore-restart-policy': 'true' } },
+    }),
     status: 'Healthy',
     words: ['running and ready'],
   },
@@ -31,49 +38,81 @@ export const BUILTIN: Case[] = [
   },
   {
     name: '[difference] Pending pod in ImagePullBackOff → Progressing (fail-fast-after decides)',
-    object: pod('Pending', { containers: [containerStatus({ state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "registry.example.com/shop/web:9.9"' } } })] }),
+    object: pod('Pending', {
+      containers: [
+        containerStatus({ state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "registry.example.com/shop/web:9.9"' } } }),
+      ],
+    }),
     status: 'Progressing',
     words: ['ImagePullBackOff', 'web:9.9'],
   },
   {
     name: '[difference] CrashLoopBackOff under restartPolicy OnFailure → Progressing (fail-fast-after decides)',
-    object: pod('Running', { restartPolicy: 'OnFailure', containers: [containerStatus({ restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container' } }, lastState: crashed })] }),
+    object: pod('Running', {
+      restartPolicy: 'OnFailure',
+      containers: [
+        containerStatus({
+          restartCount: 3,
+          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container' } },
+          lastState: crashed,
+        }),
+      ],
+    }),
     status: 'Progressing',
     words: ['until its containers complete', 'CrashLoopBackOff'],
   },
   {
     name: 'CrashLoopBackOff under restartPolicy Always → Degraded at once',
-    object: pod('Running', { containers: [containerStatus({ restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s' } }, lastState: crashed })] }),
+    object: pod('Running', {
+      containers: [containerStatus({ restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s' } }, lastState: crashed })],
+    }),
     status: 'Degraded',
     words: ['CrashLoopBackOff'],
   },
   {
     name: 'CRD with a non-structural schema → Degraded with the message',
-    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', T, 'InitialNamesAccepted'), c('NonStructuralSchema', T, 'Violations', 'spec.versions[0].schema.openAPIV3Schema.type: Required value: must not be empty at the root')] }),
+    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {
+      conditions: [
+        c('NamesAccepted', T, 'NoConflicts'),
+        c('Established', T, 'InitialNamesAccepted'),
+        c('NonStructuralSchema', T, 'Violations', 'spec.versions[0].schema.openAPIV3Schema.type: Required value: must not be empty at the root'),
+      ],
+    }),
     status: 'Degraded',
     words: ['non-structural schema', 'must not be empty at the root'],
   },
   {
     name: 'CRD established → Healthy',
-    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', T, 'InitialNamesAccepted')] }),
+    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {
+      conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', T, 'InitialNamesAccepted')],
+    }),
     status: 'Healthy',
     words: ['established'],
   },
   {
     name: 'CRD whose names clash → Degraded',
-    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { conditions: [c('NamesAccepted', F, 'ListKindConflict', '"WidgetList" is already in use'), c('Established', F, 'NotAccepted', 'not all names are accepted')] }),
+    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {
+      conditions: [
+        c('NamesAccepted', F, 'ListKindConflict', '"WidgetList" is already in use'),
+        c('Established', F, 'NotAccepted', 'not all names are accepted'),
+      ],
+    }),
     status: 'Degraded',
     words: ['names not accepted', 'already in use'],
   },
   {
     name: 'CRD Established=False for a reason other than installing → Degraded',
-    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', F, 'InitialNamesAccepted', 'the initial names have been accepted')] }),
+    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {
+      conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', F, 'InitialNamesAccepted', 'the initial names have been accepted')],
+    }),
     status: 'Degraded',
     words: ['not established'],
   },
   {
     name: 'CRD still installing → Progressing',
-    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', F, 'Installing', 'the initial names have been accepted')] }),
+    object: cr('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {
+      conditions: [c('NamesAccepted', T, 'NoConflicts'), c('Established', F, 'Installing', 'the initial names have been accepted')],
+    }),
     status: 'Progressing',
     words: ['Installing'],
   },

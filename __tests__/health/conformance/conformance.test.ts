@@ -34,7 +34,19 @@ for (const [suite, cases] of SUITES) {
 
 test('every family the issue names has a rule of its own', () => {
   const kinds = familyKinds();
-  for (const k of ['argoproj.io/Rollout', 'argoproj.io/Workflow', 'cert-manager.io/Certificate', 'cert-manager.io/ClusterIssuer', 'keda.sh/ScaledJob', 'external-secrets.io/SecretStore', 'bitnami.com/SealedSecret', 'monitoring.coreos.com/Alertmanager', 'kyverno.io/ClusterPolicy', 'velero.io/Backup', 'cluster.x-k8s.io/MachineDeployment']) {
+  for (const k of [
+    'argoproj.io/Rollout',
+    'argoproj.io/Workflow',
+    'cert-manager.io/Certificate',
+    'cert-manager.io/ClusterIssuer',
+    'keda.sh/ScaledJob',
+    'external-secrets.io/SecretStore',
+    'bitnami.com/SealedSecret',
+    'monitoring.coreos.com/Alertmanager',
+    'kyverno.io/ClusterPolicy',
+    'velero.io/Backup',
+    'cluster.x-k8s.io/MachineDeployment',
+  ]) {
     expect(kinds).toContain(k);
   }
 });

@@ -13,7 +13,11 @@ export const DELETION: Case[] = [
   },
   {
     name: 'available Deployment being deleted',
-    object: deployment({ observedGeneration: 2, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 }, {}, { deletionTimestamp: '2024-05-01T11:00:00Z' }),
+    object: deployment(
+      { observedGeneration: 2, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 },
+      {},
+      { deletionTimestamp: '2024-05-01T11:00:00Z' },
+    ),
     status: 'Progressing',
     words: ['pending deletion'],
   },

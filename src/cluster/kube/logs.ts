@@ -3,13 +3,7 @@ import type { LogOptions } from '../port.js';
 import type { KubeHttp } from './http.js';
 import { readLines } from './lines.js';
 
-export async function streamPodLogs(
-  http: KubeHttp,
-  namespace: string,
-  pod: string,
-  opts: LogOptions,
-  onLine: (line: string) => void,
-): Promise<void> {
+export async function streamPodLogs(http: KubeHttp, namespace: string, pod: string, opts: LogOptions, onLine: (line: string) => void): Promise<void> {
   const { signal } = opts;
   if (signal?.aborted) return;
   try {

@@ -137,10 +137,14 @@ export class WatchHub {
         this.counts.watches++;
         const started = now();
         let events = 0;
-        await this.source.watch(this.resourceVersion, (e) => {
-          events++;
-          this.onEvent(e);
-        }, signal);
+        await this.source.watch(
+          this.resourceVersion,
+          (e) => {
+            events++;
+            this.onEvent(e);
+          },
+          signal,
+        );
         if (events > 0 || now() - started >= (this.opts.minHealthyMs ?? 1000)) {
           failures = 0;
           continue;

@@ -18,13 +18,7 @@ interface ListBody {
 
 const EVENT_TYPES = new Set(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK']);
 
-export function httpWatchSource(
-  http: KubeHttp,
-  collectionPath: string,
-  apiVersion: string,
-  kind: string,
-  opts: HttpWatchSourceOptions = {},
-): WatchSource {
+export function httpWatchSource(http: KubeHttp, collectionPath: string, apiVersion: string, kind: string, opts: HttpWatchSourceOptions = {}): WatchSource {
   const timeoutSeconds = opts.timeoutSeconds ?? 290;
   const idleMs = timeoutSeconds * 1000 + (opts.idleGraceMs ?? 30_000);
   return {

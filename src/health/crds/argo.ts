@@ -19,7 +19,8 @@ function rolloutReplicas(obj: K8sObject): HealthResult | null {
 const rollout: HealthRule = (obj) => {
   const invalid = condition(obj, 'InvalidSpec');
   if (invalid?.status === 'True') return result('Degraded', `invalid spec: ${describeCondition(invalid)}`);
-  if (field(obj, 'status', 'abort') === true) return result('Degraded', `rollout aborted${str(obj, 'status', 'message') ? `: ${str(obj, 'status', 'message')}` : ''}`);
+  if (field(obj, 'status', 'abort') === true)
+    return result('Degraded', `rollout aborted${str(obj, 'status', 'message') ? `: ${str(obj, 'status', 'message')}` : ''}`);
   const progressing = condition(obj, 'Progressing');
   if (progressing?.reason === 'ProgressDeadlineExceeded') return result('Degraded', `progress deadline exceeded: ${describeCondition(progressing)}`);
 
@@ -38,7 +39,10 @@ const rollout: HealthRule = (obj) => {
   if (field(obj, 'spec', 'paused') === true) return result('Suspended', 'rollout paused (spec.paused)');
   const pauses = field(obj, 'status', 'pauseConditions');
   if (Array.isArray(pauses) && pauses.length > 0) {
-    const reasons = pauses.map((p) => str(p, 'reason')).filter(Boolean).join(', ');
+    const reasons = pauses
+      .map((p) => str(p, 'reason'))
+      .filter(Boolean)
+      .join(', ');
     return result('Suspended', `rollout paused${reasons ? `: ${reasons}` : ''}`);
   }
   const phase = str(obj, 'status', 'phase');
@@ -62,7 +66,15 @@ const rollout: HealthRule = (obj) => {
 };
 
 const WORKFLOW = { '': 'Progressing', Pending: 'Progressing', Running: 'Progressing', Succeeded: 'Healthy', Failed: 'Degraded', Error: 'Degraded' } as const;
-const ANALYSIS = { '': 'Progressing', Pending: 'Progressing', Running: 'Progressing', Successful: 'Healthy', Failed: 'Degraded', Error: 'Degraded', Inconclusive: 'Unknown' } as const;
+const ANALYSIS = {
+  '': 'Progressing',
+  Pending: 'Progressing',
+  Running: 'Progressing',
+  Successful: 'Healthy',
+  Failed: 'Degraded',
+  Error: 'Degraded',
+  Inconclusive: 'Unknown',
+} as const;
 
 export const argoRules: Record<string, HealthRule> = {
   'argoproj.io/Rollout': rollout,

@@ -25,7 +25,16 @@ const request: HealthRule = (obj) => {
   return byReady(obj, 'waiting for the certificate request', { transient: ['Pending'] });
 };
 
-const ACME = { valid: 'Healthy', ready: 'Progressing', pending: 'Progressing', processing: 'Progressing', '': 'Progressing', errored: 'Degraded', invalid: 'Degraded', expired: 'Degraded' } as const;
+const ACME = {
+  valid: 'Healthy',
+  ready: 'Progressing',
+  pending: 'Progressing',
+  processing: 'Progressing',
+  '': 'Progressing',
+  errored: 'Degraded',
+  invalid: 'Degraded',
+  expired: 'Degraded',
+} as const;
 
 export const certManagerRules: Record<string, HealthRule> = {
   'cert-manager.io/Certificate': certificate,

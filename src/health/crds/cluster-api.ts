@@ -28,10 +28,12 @@ function moving(obj: K8sObject): HealthResult | null {
   return null;
 }
 
-const common = (done: (obj: K8sObject) => HealthResult): HealthRule => (obj) => {
-  if (field(obj, 'spec', 'paused') === true) return result('Suspended', `${obj.kind} is paused`);
-  return failure(obj) ?? staleGeneration(obj) ?? moving(obj) ?? done(obj);
-};
+const common =
+  (done: (obj: K8sObject) => HealthResult): HealthRule =>
+  (obj) => {
+    if (field(obj, 'spec', 'paused') === true) return result('Suspended', `${obj.kind} is paused`);
+    return failure(obj) ?? staleGeneration(obj) ?? moving(obj) ?? done(obj);
+  };
 
 const cluster = common((obj) => {
   const phase = str(obj, 'status', 'phase');
@@ -54,7 +56,8 @@ const machineSet = common((obj) => {
   const phase = str(obj, 'status', 'phase');
   if (phase === 'ScalingUp') return result('Progressing', 'spawning machines');
   if (phase === 'ScalingDown') return result('Progressing', 'stopping machines');
-  if (phase === 'Running' || (phase === undefined && field(obj, 'status') !== undefined && condition(obj, 'Available')?.status === 'True')) return result('Healthy', 'machines running');
+  if (phase === 'Running' || (phase === undefined && field(obj, 'status') !== undefined && condition(obj, 'Available')?.status === 'True'))
+    return result('Healthy', 'machines running');
   return result('Progressing', phase ? `waiting for the machines: phase ${phase}` : 'waiting for the machines');
 });
 

@@ -14,7 +14,10 @@ function refreshPending(obj: K8sObject): HealthResult | null {
   return result('Progressing', 'waiting for the secret to be synced after a refresh');
 }
 
-const ready = (waiting: string): HealthRule => (obj) => staleGeneration(obj) ?? refreshPending(obj) ?? byReady(obj, waiting);
+const ready =
+  (waiting: string): HealthRule =>
+  (obj) =>
+    staleGeneration(obj) ?? refreshPending(obj) ?? byReady(obj, waiting);
 
 export const externalSecretsRules: Record<string, HealthRule> = {
   'external-secrets.io/ExternalSecret': ready('waiting for the secret to be synced'),

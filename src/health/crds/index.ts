@@ -24,7 +24,9 @@ export interface GroupRule {
 }
 
 const BY_KIND = new Map<string, HealthRule>(
-  [argoRules, certManagerRules, kedaRules, externalSecretsRules, sealedSecretsRules, prometheusRules, kyvernoRules, veleroRules, clusterApiRules].flatMap((family) => Object.entries(family)),
+  [argoRules, certManagerRules, kedaRules, externalSecretsRules, sealedSecretsRules, prometheusRules, kyvernoRules, veleroRules, clusterApiRules].flatMap(
+    (family) => Object.entries(family),
+  ),
 );
 
 const BY_GROUP: GroupRule[] = [fluxGroupRule, crossplaneGroupRule, strimziGroupRule, knativeGroupRule, istioGroupRule];

@@ -7,7 +7,14 @@ import { condition, describeCondition, field, result, str } from '../fields.js';
 import type { GroupRule } from './index.js';
 import { byReady } from './conditions.js';
 
-const OPERATOR: Record<string, HealthResult['status']> = { HEALTHY: 'Healthy', RECONCILING: 'Progressing', UPDATING: 'Progressing', NONE: 'Progressing', ERROR: 'Degraded', ACTION_REQUIRED: 'Degraded' };
+const OPERATOR: Record<string, HealthResult['status']> = {
+  HEALTHY: 'Healthy',
+  RECONCILING: 'Progressing',
+  UPDATING: 'Progressing',
+  NONE: 'Progressing',
+  ERROR: 'Degraded',
+  ACTION_REQUIRED: 'Degraded',
+};
 
 function istio(obj: K8sObject): HealthResult {
   if (obj.kind === 'IstioOperator') {

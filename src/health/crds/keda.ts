@@ -3,7 +3,12 @@ import type { HealthRule } from '../types.js';
 import { condition, describeCondition, field, result } from '../fields.js';
 import { byReady } from './conditions.js';
 
-const PAUSE_ANNOTATIONS = ['autoscaling.keda.sh/paused', 'autoscaling.keda.sh/paused-replicas', 'autoscaling.keda.sh/paused-scale-in', 'autoscaling.keda.sh/paused-scale-out'];
+const PAUSE_ANNOTATIONS = [
+  'autoscaling.keda.sh/paused',
+  'autoscaling.keda.sh/paused-replicas',
+  'autoscaling.keda.sh/paused-scale-in',
+  'autoscaling.keda.sh/paused-scale-out',
+];
 
 const scaled: HealthRule = (obj) => {
   const paused = condition(obj, 'Paused');

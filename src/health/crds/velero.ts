@@ -5,20 +5,32 @@ import { field, result, str } from '../fields.js';
 import { byWord } from './conditions.js';
 
 const RUN = {
-  '': 'Progressing', New: 'Progressing', Queued: 'Progressing', ReadyToStart: 'Progressing', InProgress: 'Progressing',
-  WaitingForPluginOperations: 'Progressing', WaitingForPluginOperationsPartiallyFailed: 'Progressing',
-  Finalizing: 'Progressing', FinalizingPartiallyFailed: 'Progressing', Deleting: 'Progressing',
-  Completed: 'Healthy', PartiallyFailed: 'Degraded', Failed: 'Degraded', FailedValidation: 'Degraded',
+  '': 'Progressing',
+  New: 'Progressing',
+  Queued: 'Progressing',
+  ReadyToStart: 'Progressing',
+  InProgress: 'Progressing',
+  WaitingForPluginOperations: 'Progressing',
+  WaitingForPluginOperationsPartiallyFailed: 'Progressing',
+  Finalizing: 'Progressing',
+  FinalizingPartiallyFailed: 'Progressing',
+  Deleting: 'Progressing',
+  Completed: 'Healthy',
+  PartiallyFailed: 'Degraded',
+  Failed: 'Degraded',
+  FailedValidation: 'Degraded',
 } as const;
 
 /** A failure names its reason (failureReason or the first validation error). */
-const byPhase = (table: Record<string, HealthStatus>): HealthRule => (obj) => {
-  const verdict = byWord(obj, 'phase', table, 'Unknown');
-  if (verdict.status !== 'Degraded') return verdict;
-  const errors = field(obj, 'status', 'validationErrors');
-  const why = str(obj, 'status', 'failureReason') ?? (Array.isArray(errors) && typeof errors[0] === 'string' ? errors[0] : undefined);
-  return why ? result('Degraded', `${verdict.message}: ${why}`) : verdict;
-};
+const byPhase =
+  (table: Record<string, HealthStatus>): HealthRule =>
+  (obj) => {
+    const verdict = byWord(obj, 'phase', table, 'Unknown');
+    if (verdict.status !== 'Degraded') return verdict;
+    const errors = field(obj, 'status', 'validationErrors');
+    const why = str(obj, 'status', 'failureReason') ?? (Array.isArray(errors) && typeof errors[0] === 'string' ? errors[0] : undefined);
+    return why ? result('Degraded', `${verdict.message}: ${why}`) : verdict;
+  };
 
 export const veleroRules: Record<string, HealthRule> = {
   'velero.io/Backup': byPhase(RUN),

@@ -23,7 +23,14 @@ export const DEFAULT_LIMITS: SandboxLimits = { instructions: 1_000_000, memoryBy
 export type ScriptOutcome = { value: { status?: string; message?: string } } | { error: string; line?: number };
 
 const HOOK_EVERY = 1000;
-const LIBS: [string, string][] = [['_G', 'luaopen_base'], ['string', 'luaopen_string'], ['table', 'luaopen_table'], ['math', 'luaopen_math'], ['utf8', 'luaopen_utf8'], ['os', 'luaopen_os']];
+const LIBS: [string, string][] = [
+  ['_G', 'luaopen_base'],
+  ['string', 'luaopen_string'],
+  ['table', 'luaopen_table'],
+  ['math', 'luaopen_math'],
+  ['utf8', 'luaopen_utf8'],
+  ['os', 'luaopen_os'],
+];
 const REMOVED = ['dofile', 'loadfile', 'load', 'require', 'collectgarbage', 'print'];
 // string.rep can build a huge string in one instruction, before the hook can look at the heap.
 const PRELUDE = `local rep, limit = string.rep, ...
