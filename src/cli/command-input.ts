@@ -1,6 +1,7 @@
 // What every manifest command does first: parse its flags (printing usage on --help or a mistake)
 // and settle the repository root and the app name.
 import path from 'node:path';
+import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import { appNameProblem, defaultAppName } from '../plan/app-name.js';
 import { parseArgs, UsageError, type FlagSpecs, type ParsedArgs } from './args.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
@@ -45,4 +46,12 @@ export function resolveApp(command: string, args: ParsedArgs, io: CliIo): { root
   if (!problem) return { root, app };
   io.stderr(`wavesync ${command}: --app: ${problem}\n`);
   return EXIT_USAGE;
+}
+
+/** A duration flag (`--timeout 10m`) in milliseconds; a value that is not a duration is a usage error. */
+export function durationFlag(args: Record<string, string[]>, name: string, fallback: string): number {
+  const raw = args[name]?.[0] ?? fallback;
+  const seconds = parseDuration(raw);
+  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
+  return Math.round(seconds * 1000);
 }

@@ -1,13 +1,12 @@
 // wavesync delete: tear an app down from its inventory (PreDelete hooks, every member deleted in
 // reverse order, PostDelete hooks, then the inventory), e.g. a pull request's preview environment.
 import { formatProblem } from '../model/problems.js';
-import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import { runDeletePipeline } from '../pipeline/delete.js';
 import { cliHolder } from '../pipeline/lock-holder.js';
 import { serverHost } from '../report/format.js';
 import { syncResultToJson } from '../report/result-json.js';
-import { describeFlags, UsageError, type FlagSpecs } from './args.js';
-import { parseCommandArgs, resolveApp } from './command-input.js';
+import { describeFlags, type FlagSpecs } from './args.js';
+import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
 import { SyncView } from './sync-view.js';
 
@@ -38,13 +37,6 @@ Exit codes: 0 deleted, 1 failed (a failing PreDelete hook, the lock not obtained
 ${describeFlags(FLAGS)}
 `;
 
-function duration(args: Record<string, string[]>, name: string, fallback: string): number {
-  const raw = args[name]?.[0] ?? fallback;
-  const seconds = parseDuration(raw);
-  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
-  return Math.round(seconds * 1000);
-}
-
 async function runDelete(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let lockTimeoutMs = 0;
@@ -55,8 +47,8 @@ async function runDelete(argv: string[], io: CliIo): Promise<number> {
     DELETE_USAGE,
     io,
     (a) => {
-      timeoutMs = duration(a.strings, 'timeout', '10m');
-      lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+      timeoutMs = durationFlag(a.strings, 'timeout', '10m');
+      lockTimeoutMs = durationFlag(a.strings, 'lock-timeout', '5m');
     },
     false,
   );

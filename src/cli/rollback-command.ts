@@ -1,13 +1,12 @@
 // wavesync rollback: sync a release stored in the app's history again, exactly as it was applied
 // (hooks included), without reading or rendering any manifest.
 import { formatProblem } from '../model/problems.js';
-import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
 import { serverHost } from '../report/format.js';
 import { syncResultToJson } from '../report/result-json.js';
-import { describeFlags, UsageError, type FlagSpecs } from './args.js';
-import { parseCommandArgs, resolveApp } from './command-input.js';
+import { describeFlags, type FlagSpecs } from './args.js';
+import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
 import { SyncView } from './sync-view.js';
 
@@ -32,13 +31,6 @@ Exit codes: 0 rolled back, 1 the sync failed, 2 invalid input or no such release
 ${describeFlags(FLAGS)}
 `;
 
-function duration(args: Record<string, string[]>, name: string, fallback: string): number {
-  const raw = args[name]?.[0] ?? fallback;
-  const seconds = parseDuration(raw);
-  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
-  return Math.round(seconds * 1000);
-}
-
 async function runRollback(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let lockTimeoutMs = 0;
@@ -49,8 +41,8 @@ async function runRollback(argv: string[], io: CliIo): Promise<number> {
     ROLLBACK_USAGE,
     io,
     (a) => {
-      timeoutMs = duration(a.strings, 'timeout', '10m');
-      lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
+      timeoutMs = durationFlag(a.strings, 'timeout', '10m');
+      lockTimeoutMs = durationFlag(a.strings, 'lock-timeout', '5m');
     },
     false,
   );

@@ -1,14 +1,13 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
 import path from 'node:path';
 import { formatProblem } from '../model/problems.js';
-import { DURATION_ACCEPTED, parseDuration } from '../model/duration.js';
 import type { ReporterFactory } from '../pipeline/options.js';
 import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
 import { serverHost } from '../report/format.js';
 import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
-import { parseCommandArgs, resolveApp } from './command-input.js';
+import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
 import { summaryFileReporter } from './summary-file.js';
 import { checkSourceArgs, SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
@@ -65,13 +64,6 @@ to another app), 2 invalid input (nothing applied), 130 cancelled.
 ${describeFlags(FLAGS)}
 `;
 
-function duration(args: Record<string, string[]>, name: string, fallback: string): number {
-  const raw = args[name]?.[0] ?? fallback;
-  const seconds = parseDuration(raw);
-  if (seconds === null) throw new UsageError(`--${name}: "${raw}" is not a duration; ${DURATION_ACCEPTED}`);
-  return Math.round(seconds * 1000);
-}
-
 async function runSync(argv: string[], io: CliIo): Promise<number> {
   let timeoutMs = 0;
   let waveDelayMs = 0;
@@ -81,11 +73,11 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
   let retries = 0;
   let historyLimit = 10;
   const args = parseCommandArgs('sync', argv, FLAGS, SYNC_USAGE, io, (a) => {
-    timeoutMs = duration(a.strings, 'timeout', '10m');
-    waveDelayMs = duration(a.strings, 'wave-delay', '0s');
-    failFastAfterMs = duration(a.strings, 'fail-fast-after', '60s');
-    lockTimeoutMs = duration(a.strings, 'lock-timeout', '5m');
-    retryBackoffMs = duration(a.strings, 'retry-backoff', '5s');
+    timeoutMs = durationFlag(a.strings, 'timeout', '10m');
+    waveDelayMs = durationFlag(a.strings, 'wave-delay', '0s');
+    failFastAfterMs = durationFlag(a.strings, 'fail-fast-after', '60s');
+    lockTimeoutMs = durationFlag(a.strings, 'lock-timeout', '5m');
+    retryBackoffMs = durationFlag(a.strings, 'retry-backoff', '5s');
     const rawRetries = a.strings.retries?.[0] ?? '0';
     if (!/^\d+$/.test(rawRetries)) throw new UsageError(`--retries: "${rawRetries}" is not a whole number (0, 1, 2, ...)`);
     retries = Number(rawRetries);
