@@ -1,13 +1,11 @@
 // wavesync delete: tear an app down from its inventory (PreDelete hooks, every member deleted in
 // reverse order, PostDelete hooks, then the inventory), e.g. a pull request's preview environment.
-import { formatProblem } from '../model/problems.js';
 import { runDeletePipeline } from '../pipeline/delete.js';
 import { cliHolder } from '../pipeline/lock-holder.js';
-import { serverHost } from '../report/format.js';
-import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, type FlagSpecs } from './args.js';
 import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
-import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import type { CliIo, Command } from './io.js';
+import { runOutcome } from './run-outcome.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -57,7 +55,7 @@ async function runDelete(argv: string[], io: CliIo): Promise<number> {
   if (typeof where === 'number') return where;
   const json = args.strings.output?.[0] === 'json';
   const view = new SyncView(json ? io.stderr : io.stdout, false);
-  const { problems, result } = await runDeletePipeline(
+  const run = await runDeletePipeline(
     {
       manifests: args.strings.manifests ?? [],
       root: where.root,
@@ -80,14 +78,7 @@ async function runDelete(argv: string[], io: CliIo): Promise<number> {
       onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
     },
   );
-  if (problems.length > 0 || !result) {
-    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
-    return EXIT_USAGE;
-  }
-  if (json) io.stdout(JSON.stringify(syncResultToJson(result, serverHost(result.server)), null, 2) + '\n');
-  if (result.result === 'Succeeded') return EXIT_OK;
-  if (result.result === 'Cancelled') return EXIT_CANCELLED;
-  return result.reason === 'Validation' ? EXIT_USAGE : EXIT_FAILED;
+  return runOutcome(io, json, run);
 }
 
 export const deleteCommand: Command = {

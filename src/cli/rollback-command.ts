@@ -1,13 +1,11 @@
 // wavesync rollback: sync a release stored in the app's history again, exactly as it was applied
 // (hooks included), without reading or rendering any manifest.
-import { formatProblem } from '../model/problems.js';
 import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
-import { serverHost } from '../report/format.js';
-import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, type FlagSpecs } from './args.js';
 import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
-import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import type { CliIo, Command } from './io.js';
+import { runOutcome } from './run-outcome.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -51,7 +49,7 @@ async function runRollback(argv: string[], io: CliIo): Promise<number> {
   if (typeof where === 'number') return where;
   const json = args.strings.output?.[0] === 'json';
   const view = new SyncView(json ? io.stderr : io.stdout, false);
-  const { problems, result } = await runSyncPipeline(
+  const run = await runSyncPipeline(
     {
       manifests: [],
       root: where.root,
@@ -89,14 +87,7 @@ async function runRollback(argv: string[], io: CliIo): Promise<number> {
       onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
     },
   );
-  if (problems.length > 0 || !result) {
-    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
-    return EXIT_USAGE;
-  }
-  if (json) io.stdout(JSON.stringify(syncResultToJson(result, serverHost(result.server)), null, 2) + '\n');
-  if (result.result === 'Succeeded') return EXIT_OK;
-  if (result.result === 'Cancelled') return EXIT_CANCELLED;
-  return result.reason === 'Validation' ? EXIT_USAGE : EXIT_FAILED;
+  return runOutcome(io, json, run);
 }
 
 export const rollbackCommand: Command = { name: 'rollback', summary: 'sync a release kept in the history again', run: runRollback };

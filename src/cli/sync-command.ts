@@ -1,16 +1,14 @@
 // wavesync sync: deploy the manifests to a cluster, phase by phase and wave by wave, gating on health.
 import path from 'node:path';
-import { formatProblem } from '../model/problems.js';
 import type { ReporterFactory } from '../pipeline/options.js';
 import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
-import { serverHost } from '../report/format.js';
-import { syncResultToJson } from '../report/result-json.js';
 import { describeFlags, UsageError, type FlagSpecs } from './args.js';
 import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
-import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
+import type { CliIo, Command } from './io.js';
 import { summaryFileReporter } from './summary-file.js';
 import { checkSourceArgs, SOURCE_FLAGS, SOURCE_USAGE, sourceFromArgs } from './source-flags.js';
+import { runOutcome } from './run-outcome.js';
 import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
@@ -92,7 +90,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
 
   const json = args.strings.output?.[0] === 'json';
   const summaryFile = args.strings.summary?.[0];
-  const { problems, result } = await runSyncPipeline(
+  const run = await runSyncPipeline(
     {
       manifests: args.strings.manifests,
       root: where.root,
@@ -130,14 +128,7 @@ async function runSync(argv: string[], io: CliIo): Promise<number> {
       onNotice: (message) => io.stderr(`wavesync: ${message}\n`),
     },
   );
-  if (problems.length > 0 || !result) {
-    io.stderr(problems.map((e) => formatProblem(e) + '\n').join(''));
-    return EXIT_USAGE;
-  }
-  if (json) io.stdout(JSON.stringify(syncResultToJson(result, serverHost(result.server)), null, 2) + '\n');
-  if (result.result === 'Succeeded') return EXIT_OK;
-  if (result.result === 'Cancelled') return EXIT_CANCELLED;
-  return result.reason === 'Validation' ? EXIT_USAGE : EXIT_FAILED;
+  return runOutcome(io, json, run);
 }
 
 /** The live view listens from the sync's start; problems found before it are printed as file:line lines instead. */
