@@ -154,6 +154,37 @@ describe('withRetry', () => {
     expect(calls).toBe(4);
   });
 
+  it('keeps retrying a 429 past maxAttempts within the throttling budget, then gives up', async () => {
+    const time = fakeTime();
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw apiError(429, '1');
+        },
+        { ...time, maxAttempts: 3, throttledBudgetMs: 10_000 },
+      ),
+    ).rejects.toMatchObject({ status: 429 });
+    // Waits of 1 s each until 10 s have passed since the first attempt: 11 calls, not 3.
+    expect(calls).toBe(11);
+    expect(time.delays.every((d) => d === 1000)).toBe(true);
+  });
+
+  it('a 500 still stops at maxAttempts whatever the throttling budget', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw apiError(500);
+        },
+        { ...fakeTime(), maxAttempts: 3, throttledBudgetMs: 60_000 },
+      ),
+    ).rejects.toMatchObject({ status: 500 });
+    expect(calls).toBe(3);
+  });
+
   it('gives up when the next wait would pass the deadline', async () => {
     const time = fakeTime();
     let calls = 0;

@@ -10,6 +10,11 @@ export interface RetryOptions {
   capMs?: number;
   /** Give up once this many milliseconds have passed since the first attempt. */
   deadlineMs?: number;
+  /**
+   * A 429 is the server asking to slow down, not failing: it is retried past maxAttempts for this
+   * long since the first attempt (API Priority and Fairness can hold a busy client for seconds).
+   */
+  throttledBudgetMs?: number;
   signal?: AbortSignal;
   /**
    * Only retry errors where the request surely had no effect (429, 503, connection refused).
@@ -24,7 +29,7 @@ export interface RetryOptions {
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
 }
 
-export const RETRY_DEFAULTS = { maxAttempts: 8, baseMs: 200, capMs: 10_000 } as const;
+export const RETRY_DEFAULTS = { maxAttempts: 8, baseMs: 200, capMs: 10_000, throttledBudgetMs: 120_000 } as const;
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const SAFE_STATUSES = new Set([429, 503]);
@@ -169,7 +174,9 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
     } catch (err) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       const decision = classifyError(err, opts.safeOnly, now());
-      if (!decision.retry || attempt >= maxAttempts) throw err;
+      if (!decision.retry) throw err;
+      const throttled = statusOf(err) === 429 && now() - started < (opts.throttledBudgetMs ?? RETRY_DEFAULTS.throttledBudgetMs);
+      if (attempt >= maxAttempts && !throttled) throw err;
       // The server's Retry-After wins over our backoff, but never beyond the cap.
       let delay = decision.afterMs !== undefined ? Math.min(decision.afterMs, capMs) : backoffDelay(attempt, baseMs, capMs, opts.random);
       if (opts.deadlineMs !== undefined) {
