@@ -13,11 +13,12 @@ describe('hooks recreated by BeforeHookCreation', () => {
         'k8s/migrate.yaml': job('migrate', hook('PreSync', 0, 'BeforeHookCreation'), { 'wavesync.test/log': `migrate ${tag}` }),
         'k8s/cm.yaml': configMap('app', 0),
       });
-      const first = await runCli(writeManifests(files('v1')), ['sync', '--manifests', 'k8s', '--namespace', ns, '--output', 'json']);
+      // One app name for both runs (it would default to each temporary directory's name).
+      const first = await runCli(writeManifests(files('v1')), ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'resync', '--output', 'json']);
       expect(first.code).toBe(0);
       const uid1 = (await batchApi().readNamespacedJob({ name: 'migrate', namespace: ns })).metadata?.uid;
 
-      const second = await runCli(writeManifests(files('v2')), ['sync', '--manifests', 'k8s', '--namespace', ns, '--output', 'json']);
+      const second = await runCli(writeManifests(files('v2')), ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'resync', '--output', 'json']);
       expect({ code: second.code, stderr: second.stderr, message: second.json().message }).toEqual({
         code: 0,
         stderr: expect.any(String),
