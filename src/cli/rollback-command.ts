@@ -3,10 +3,9 @@
 import { cliHolder } from '../pipeline/lock-holder.js';
 import { runSyncPipeline } from '../pipeline/sync.js';
 import { describeFlags, type FlagSpecs } from './args.js';
-import { durationFlag, parseCommandArgs, resolveApp } from './command-input.js';
+import { lifecycleInput } from './lifecycle-input.js';
 import type { CliIo, Command } from './io.js';
 import { runOutcome } from './run-outcome.js';
-import { SyncView } from './sync-view.js';
 
 const FLAGS: FlagSpecs = {
   app: { type: 'string', valueName: 'NAME', description: 'app (default: the repository directory name)' },
@@ -30,25 +29,9 @@ ${describeFlags(FLAGS)}
 `;
 
 async function runRollback(argv: string[], io: CliIo): Promise<number> {
-  let timeoutMs = 0;
-  let lockTimeoutMs = 0;
-  const args = parseCommandArgs(
-    'rollback',
-    argv,
-    FLAGS,
-    ROLLBACK_USAGE,
-    io,
-    (a) => {
-      timeoutMs = durationFlag(a.strings, 'timeout', '10m');
-      lockTimeoutMs = durationFlag(a.strings, 'lock-timeout', '5m');
-    },
-    false,
-  );
-  if (typeof args === 'number') return args;
-  const where = resolveApp('rollback', args, io);
-  if (typeof where === 'number') return where;
-  const json = args.strings.output?.[0] === 'json';
-  const view = new SyncView(json ? io.stderr : io.stdout, false);
+  const input = lifecycleInput('rollback', argv, FLAGS, ROLLBACK_USAGE, io);
+  if (typeof input === 'number') return input;
+  const { args, where, timeoutMs, lockTimeoutMs, json, view } = input;
   const run = await runSyncPipeline(
     {
       manifests: [],
