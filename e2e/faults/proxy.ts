@@ -5,14 +5,16 @@
 import net from 'node:net';
 
 export interface Faults {
-  /** Per connection: chance of a TCP reset at a random byte of the server's answers. */
+  /** Per stretch of resetWithinBytes bytes from the server: chance of a TCP reset at a random byte
+   * of it. Drawn again after each stretch, because one kept-alive connection may carry a whole sync. */
   reset: number;
-  /** Reset at a byte offset drawn uniformly below this (bytes from the server). */
+  /** The stretch length for reset and stall points (bytes from the server). */
   resetWithinBytes: number;
   /** Per chunk: chance of added latency, and how much (uniform in [0, latencyMs]). */
   latency: number;
   latencyMs: number;
-  /** Per connection: chance that forwarding stops for stallMs at a random point. */
+  /** Per stretch of resetWithinBytes bytes from the server: chance that forwarding stops for stallMs
+   * there. Drawn again after each stretch, because one kept-alive connection may carry a whole sync. */
   stall: number;
   stallMs: number;
   /** Per connection: chance of being cut (FIN or RST) after living longer than dropAfterMs. */
@@ -113,8 +115,10 @@ export class FaultProxy {
     client.on('close', onClose);
     upstream.on('close', onClose);
 
-    const resetAt = this.random() < f.reset ? Math.floor(this.random() * f.resetWithinBytes) : -1;
-    const stallAt = this.random() < f.stall ? Math.floor(this.random() * f.resetWithinBytes) : -1;
+    // The next reset and stall points, and whether they fire; each redrawn once the stream passes it.
+    const next = (from: number, chance: number) => ({ at: from + Math.floor(this.random() * f.resetWithinBytes), fires: this.random() < chance });
+    let reset = f.reset > 0 ? next(0, f.reset) : undefined;
+    let stall = f.stall > 0 ? next(0, f.stall) : undefined;
     let dropTimer: NodeJS.Timeout | undefined;
     if (this.random() < f.dropLongLived) {
       dropTimer = setTimeout(() => {
@@ -126,7 +130,6 @@ export class FaultProxy {
     }
 
     let down = 0;
-    let stalled = false;
     const pipe = (from: net.Socket, to: net.Socket, fromServer: boolean) => {
       // Chunks go out in order: each waits for the one before it.
       let chain = Promise.resolve();
@@ -139,14 +142,17 @@ export class FaultProxy {
         if (fromServer) {
           const before = down;
           down += chunk.length;
-          if (stallAt >= 0 && !stalled && before <= stallAt && down > stallAt) {
-            stalled = true;
-            this.counts.stalls++;
-            delay += f.stallMs;
+          const passed = (point?: { at: number }) => point !== undefined && before <= point.at && down > point.at;
+          if (passed(stall)) {
+            if (stall!.fires) {
+              this.counts.stalls++;
+              delay += f.stallMs;
+            }
+            stall = next(down, f.stall);
           }
-          if (resetAt >= 0 && before <= resetAt && down > resetAt) {
+          if (passed(reset) && reset!.fires) {
             // Send the bytes before the cut, then reset: the client sees a truncated answer.
-            const head = chunk.subarray(0, resetAt - before);
+            const head = chunk.subarray(0, reset!.at - before);
             chain = chain.then(() => {
               if (closed) return;
               this.counts.resets++;
@@ -155,6 +161,7 @@ export class FaultProxy {
             from.pause();
             return;
           }
+          if (passed(reset)) reset = next(down, f.reset);
         }
         if (delay === 0) {
           chain = chain.then(() => {

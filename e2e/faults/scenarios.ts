@@ -18,7 +18,7 @@ export interface Scenario {
 }
 
 export const SCENARIOS: Scenario[] = [
-  { kind: 'reset', faults: { reset: 0.35, resetWithinBytes: 20_000 } },
+  { kind: 'reset', faults: { reset: 0.08, resetWithinBytes: 20_000 } },
   { kind: 'latency', faults: { latency: 0.05, latencyMs: 150 } },
   { kind: 'stall', faults: { stall: 0.2, stallMs: 1500, resetWithinBytes: 40_000 } },
   { kind: 'watch-drop', faults: { dropLongLived: 0.8, dropAfterMs: 800 } },
