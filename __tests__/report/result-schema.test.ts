@@ -87,4 +87,17 @@ describe('docs/result.schema.json', () => {
     const { app: _app, ...noApp } = json;
     expect(resultSchemaErrors(noApp)).not.toEqual([]);
   });
+
+  it('carries the release a sync recorded, and the one before it', async () => {
+    const { result } = await engineResult(configMap('settings', 0));
+    result.release = { number: 4, previous: { number: 3, revision: 'abc1234', result: 'Failed', startedAt: '2026-12-07T10:00:00Z' } };
+    const json = syncResultToJson(result);
+    expect(json.release).toEqual({ number: 4, previous: { number: 3, revision: 'abc1234', result: 'Failed', startedAt: '2026-12-07T10:00:00Z' } });
+    expect(resultSchemaErrors(json)).toEqual([]);
+    result.release = { number: 1, previous: null };
+    expect(resultSchemaErrors(syncResultToJson(result))).toEqual([]);
+    expect(resultSchemaErrors({ ...json, release: { number: 0, previous: null } })).not.toEqual([]);
+    delete result.release;
+    expect(syncResultToJson(result)).not.toHaveProperty('release');
+  });
 });

@@ -61,6 +61,8 @@ export interface ResultJson {
   steps: StepJson[];
   /** Earlier attempts that failed and were retried, oldest first (only when there were any). */
   attempts?: { result: string; reason: string | null; message: string; durationMs: number }[];
+  /** The release this sync recorded in the app's history, and the one before it. */
+  release?: { number: number; previous: { number: number; revision: string | null; result: string; startedAt: string } | null };
   /** The sync of the last successful release after this failed one (on-failure: rollback). */
   rollback?: { release: number; revision: string | null; result: string; reason: string | null; message: string; durationMs: number };
 }
@@ -155,6 +157,7 @@ export function syncResultToJson(r: SyncResult, server: string | null = r.server
     syncFailFailures: r.syncFailFailures.map(failureJson),
     steps: [...r.steps, ...r.syncFailSteps].map(stepJson),
     ...(r.attempts?.length ? { attempts: r.attempts.map((a) => ({ ...a })) } : {}),
+    ...(r.release ? { release: { number: r.release.number, previous: r.release.previous ? { ...r.release.previous } : null } } : {}),
     ...(r.rollback ? { rollback: { ...r.rollback } } : {}),
   };
 }
