@@ -40,7 +40,7 @@ describe('action mode diff on a pull request', () => {
       fs.writeFileSync(path.join(workspace, 'k8s/app.yaml'), [cm('kept', 'one'), cm('edited', 'three')].join('---\n'));
       const second = await runStep({ workspace, apiUrl: github.url, event: forkPullRequestEvent(), inputs: { ...inputs, 'diff-exit-code': 'true' } });
       expect(second.code).not.toBe(0);
-      expect(second.stdout).toContain('a sync would change the cluster (0 new, 1 changed); diff-exit-code is on');
+      expect(second.stdout).toContain('a sync would change the cluster (0 new, 1 changed, 0 would prune); diff-exit-code is on');
 
       const comments = github.comments.get(7) ?? [];
       expect(comments).toHaveLength(1);

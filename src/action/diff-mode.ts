@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runDiffPipeline } from '../pipeline/diff.js';
-import { commentMarker, diffToMarkdown, diffToText } from '../report/diff-format.js';
+import { changeCounts, commentMarker, diffToMarkdown, diffToText } from '../report/diff-format.js';
 import { makeOctokit } from '../report/octokit.js';
 import { pullRequestOf, upsertComment } from '../report/pr-comment.js';
 import { writeSummary } from '../report/summary.js';
@@ -19,7 +19,7 @@ type Env = Record<string, string | undefined>;
 
 export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems: Problem[], started: number): Promise<void> {
   const opts = syncOptions(inputs, env, inputProblems);
-  const run = await runDiffPipeline(opts, { onKubeconfig: maskKubeconfigCredentials, onReleaseFailure: (m) => core.warning(m) });
+  const run = await runDiffPipeline({ ...opts, confirmPrune: inputs.pruneConfirm }, { onKubeconfig: maskKubeconfigCredentials, onReleaseFailure: (m) => core.warning(m) });
   if (run.diff) {
     core.startGroup(`Diff for app ${run.diff.app}`);
     core.info(diffToText(run.diff));
@@ -40,7 +40,7 @@ export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems:
   core.setOutput('duration-seconds', ((Date.now() - started) / 1000).toFixed(1));
   if (run.problems.length > 0) return core.setFailed(refusal(run.problems.length, inputProblems.length));
   if (inputs.diffExitCode && run.diff?.changes)
-    core.setFailed(`a sync would change the cluster (${run.diff.counts.new} new, ${run.diff.counts.changed} changed); diff-exit-code is on`);
+    core.setFailed(`a sync would change the cluster (${changeCounts(run.diff)}); diff-exit-code is on`);
 }
 
 /** Never fails the step: a fork's read-only token cannot comment, and the summary has it all. */

@@ -1,12 +1,23 @@
 // Mode diff's result as text (coloured on a terminal), JSON and Markdown (job summary, PR comment).
-import type { DiffResult, ObjectDiff } from '../diff/types.js';
+import type { DiffResult, ObjectDiff, PruneCandidate } from '../diff/types.js';
 import { codeBlock, escapeHtml, inlineCode, mdCell } from './format.js';
 
 const SIGN = { new: '+', changed: '~', unchanged: '=' } as const;
 const label = (o: { kind: string; namespace: string | null; name: string }) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 
 export function diffHeadline(d: DiffResult): string {
-  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.unchanged} unchanged`;
+  const kept = d.prunes.length - d.counts.prune;
+  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.unchanged} unchanged, ${d.counts.prune} would prune${kept ? ` (${kept} kept)` : ''}`;
+}
+
+/** "(2 new, 1 changed, 1 would prune)": what makes `changes` true. */
+export function changeCounts(d: DiffResult): string {
+  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.prune} would prune`;
+}
+
+/** What a sync with prune does with a member that left the manifests. */
+export function pruneVerdict(p: PruneCandidate): string {
+  return p.keep ? `kept (${p.keep})` : 'would prune';
 }
 
 export function diffToJson(d: DiffResult) {
@@ -17,6 +28,7 @@ export function diffToJson(d: DiffResult) {
     changes: d.changes,
     counts: d.counts,
     objects: d.objects.map((o) => ({ ...o })),
+    prunes: d.prunes.map((p) => ({ ...p })),
     hooks: d.hooks.map((h) => ({ ...h })),
   };
 }
@@ -35,6 +47,10 @@ export function diffToText(d: DiffResult, color = false): string {
           .split('\n')
           .map((l) => `    ${paint(l)}`),
       );
+  }
+  if (d.prunes.length > 0) {
+    out.push('', 'No longer in the manifests (from the inventory; what `sync --prune` does):');
+    for (const p of d.prunes) out.push(`${p.keep ? ' ' : paint('-')} ${label(p)}: ${p.message}`);
   }
   if (d.hooks.length > 0) {
     out.push('', 'Hooks a sync would run:');
@@ -60,6 +76,18 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
       `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`,
   );
   const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, ''] : [];
+  const prunes = d.prunes.length
+    ? [
+        '### No longer in the manifests',
+        '',
+        'From the app\'s inventory: what a sync with `prune: true` does with each.',
+        '',
+        '| Verdict | Kind | Object | Wave |',
+        '| --- | --- | --- | ---: |',
+        ...d.prunes.map((p) => `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`),
+        '',
+      ]
+    : [];
   const hooks = d.hooks.length
     ? [
         '### Hooks a sync would run',
@@ -70,7 +98,7 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
         '',
       ]
     : [];
-  let text = [...head, ...table, ...hooks].join('\n');
+  let text = [...head, ...table, ...prunes, ...hooks].join('\n');
   const details = d.objects.filter((o) => o.diff).map((o) => detailsBlock(o));
   let shown = 0;
   for (const block of details) {
