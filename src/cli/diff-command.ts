@@ -15,6 +15,7 @@ const FLAGS: FlagSpecs = {
   namespace: { type: 'string', valueName: 'NS', description: 'namespace for namespaced objects without one (default: default)' },
   app: { type: 'string', valueName: 'NAME', description: 'app name (default: the repository directory name)' },
   revision: { type: 'string', valueName: 'REV', description: 'revision being compared' },
+  'create-namespace': { type: 'boolean', description: 'compare as sync --create-namespace would: objects in a missing app namespace are new' },
   'confirm-prune': { type: 'boolean', description: 'count objects marked Prune=confirm as pruned, as sync --prune --confirm-prune does' },
   'exit-code': { type: 'boolean', description: 'exit 1 when a sync would change something (as git diff --exit-code)' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
@@ -22,7 +23,7 @@ const FLAGS: FlagSpecs = {
 };
 
 export const DIFF_USAGE = `Usage: wavesync diff --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
-         [--namespace NS] [--app NAME] [--revision REV] [--confirm-prune] [--exit-code] [--output text|json]
+         [--namespace NS] [--app NAME] [--revision REV] [--create-namespace] [--confirm-prune] [--exit-code] [--output text|json]
          ${SOURCE_USAGE}
 
 Dry-runs every object server-side and compares the answer with the live object: new, changed
@@ -48,6 +49,7 @@ async function runDiff(argv: string[], io: CliIo): Promise<number> {
       namespace: args.strings.namespace?.[0] ?? 'default',
       revision: args.strings.revision?.[0] ?? null,
       confirmPrune: args.booleans['confirm-prune'] ?? false,
+      createNamespace: args.booleans['create-namespace'] ?? false,
       cluster: { path: args.strings.kubeconfig?.[0], context: args.strings.context?.[0], env: io.env, label: 'wavesync diff' },
       ...sourceFromArgs(args, io),
     },

@@ -14,9 +14,9 @@ import { unifiedDiff } from './unified.js';
 export async function computeDiff(
   cluster: ClusterPort,
   plan: Plan,
-  opts: { server: string | null; signal?: AbortSignal; prunes?: PruneTask[] },
+  opts: { server: string | null; signal?: AbortSignal; prunes?: PruneTask[]; /** create-namespace: the app namespace, created first by a sync. */ createsNamespaces?: string[] },
 ): Promise<{ result: DiffResult | null; errors: Problem[] }> {
-  const validated = await validateAgainstCluster(cluster, plan, { signal: opts.signal });
+  const validated = await validateAgainstCluster(cluster, plan, { signal: opts.signal, createsNamespaces: opts.createsNamespaces });
   if (validated.errors.length > 0) return { result: null, errors: validated.errors };
   const objects: ObjectDiff[] = [];
   const errors: Problem[] = [];
@@ -41,7 +41,12 @@ export async function computeDiff(
       const where = `${t.kind} ${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
       const diff = unifiedDiff(toYaml(masked.live), toYaml(masked.next), live ? `live ${where}` : '/dev/null', `${t.source.file} ${where}`);
       const change: DiffChange = !live ? 'new' : diff ? 'changed' : 'unchanged';
-      objects.push({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace, name: t.name, change, diff, source: t.source });
+      // The server cannot dry-run into a namespace that is not there: say what was not checked.
+      const note =
+        t.namespace && validated.missingNamespaces.has(t.namespace)
+          ? `namespace ${t.namespace} does not exist yet (the sync creates it): not dry-run, shown as in the manifests`
+          : null;
+      objects.push({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace, name: t.name, change, diff, source: t.source, note });
     }
   if (errors.length > 0) return { result: null, errors };
   const prunes = pruneCandidates(opts.prunes ?? []);

@@ -15,6 +15,8 @@ export interface ObjectDiff {
   /** Unified diff, live → after the sync ('' when unchanged); Secret values masked. */
   diff: string;
   source: Source;
+  /** Why the comparison is partial (an object in a namespace that does not exist yet is not dry-run); else null. */
+  note: string | null;
 }
 
 export interface HookRun {

@@ -16,6 +16,8 @@ export interface DiffOptions extends SourceOptions {
   cluster: ClusterOptions;
   /** prune-confirm / --confirm-prune: Prune=confirm members count as pruned, as in the sync. */
   confirmPrune?: boolean;
+  /** create-namespace / --create-namespace: a sync would create the app namespace first. */
+  createNamespace?: boolean;
 }
 
 export interface DiffRun {
@@ -45,6 +47,7 @@ export function runDiffPipeline(opts: DiffOptions, hooks: Pick<SyncHooks, 'onKub
     const { result, errors: diffErrors } = await computeDiff(cluster, inventory.applyPlan, {
       server: cluster.serverHost() || null,
       prunes: inventory.stage.pruneTasks,
+      createsNamespaces: opts.createNamespace ? [plan.namespace] : [],
     });
     return { plan, problems: sortProblems(diffErrors), diff: result };
   }, hooks.onReleaseFailure);

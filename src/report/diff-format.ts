@@ -40,6 +40,7 @@ export function diffToText(d: DiffResult, color = false): string {
   const out = [`Diff for app ${d.app}${d.revision ? ` @ ${d.revision.slice(0, 12)}` : ''}${d.server ? ` against ${d.server}` : ''}: ${diffHeadline(d)}`, ''];
   for (const o of d.objects) {
     out.push(`${SIGN[o.change]} ${label(o)} (${o.source.file}:${o.source.line}): ${o.change}`);
+    if (o.note) out.push(`    (${o.note})`);
     if (o.diff)
       out.push(
         ...o.diff
@@ -75,7 +76,8 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
     (o) =>
       `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`,
   );
-  const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, ''] : [];
+  const notes = [...new Set(d.objects.flatMap((o) => (o.note ? [o.note] : [])))].map((n) => `> ${n.charAt(0).toUpperCase()}${n.slice(1)}.`);
+  const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, '', ...(notes.length ? [...notes, ''] : [])] : [];
   const prunes = d.prunes.length
     ? [
         '### No longer in the manifests',
