@@ -6,6 +6,7 @@ import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runDiffPipeline } from '../pipeline/diff.js';
 import { changeCounts, commentMarker, diffToMarkdown, diffToText } from '../report/diff-format.js';
+import { diffCheckOutput } from '../report/diff-check-run.js';
 import { makeOctokit } from '../report/octokit.js';
 import { pullRequestOf, upsertComment } from '../report/pr-comment.js';
 import { writeSummary } from '../report/summary.js';
@@ -32,9 +33,10 @@ export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems:
     core.setOutput('changes', String(run.diff.changes));
     if (inputs.commentOnPr) await commentOnPullRequest(inputs, env, diffToMarkdown(run.diff));
   }
-  // The neutral check run, annotations and the usual outputs, as mode plan gives them.
+  // The neutral check run showing the diff, the plan's annotations and the usual outputs.
   const bus = new EventBus();
-  const report = actionReporter(inputs, 'diff', env)(bus, { server: run.diff?.server ?? null });
+  const diff = run.diff;
+  const report = actionReporter(inputs, 'diff', env, undefined, () => (diff ? diffCheckOutput(diff) : null))(bus, { server: run.diff?.server ?? null });
   if (run.problems.length > 0) bus.emit({ type: 'validation-failed', at: Date.now(), errors: run.problems });
   await report.finish({ plan: run.plan, problems: run.problems, result: null });
   core.setOutput('duration-seconds', ((Date.now() - started) / 1000).toFixed(1));

@@ -72,21 +72,36 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
   const rev = d.revision ? ` at ${inlineCode(d.revision.slice(0, 12))}` : '';
   const head = [`## 🔍 wavesync diff of ${inlineCode(d.app)}${rev}: ${diffHeadline(d)}`, ''];
   head.push(d.changes ? 'A sync would change the cluster as shown below.' : 'A sync would change nothing.', '');
-  const rows = d.objects.map(
-    (o) =>
-      `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`,
-  );
+  // The tables get at most 60% of the room (rows left out are counted); the diffs get the rest.
+  const room = { left: Math.floor(max * 0.6) };
+  const everyRow = d.objects.map(objectRow);
+  // When not every row fits, unchanged objects are only counted.
+  const listed = everyRow.join('\n').length < room.left ? d.objects : d.objects.filter((o) => o.change !== 'unchanged');
+  const unlisted = d.objects.length - listed.length;
   const notes = [...new Set(d.objects.flatMap((o) => (o.note ? [o.note] : [])))].map((n) => `> ${n.charAt(0).toUpperCase()}${n.slice(1)}.`);
-  const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, '', ...(notes.length ? [...notes, ''] : [])] : [];
+  const table = listed.length
+    ? [
+        '| Change | Kind | Object | Source |',
+        '| --- | --- | --- | --- |',
+        ...fitRows(listed.map(objectRow), room, 'objects'),
+        ...(unlisted ? ['', `_${unlisted} unchanged objects not listed._`] : []),
+        '',
+        ...(notes.length ? [...notes, ''] : []),
+      ]
+    : [];
   const prunes = d.prunes.length
     ? [
         '### No longer in the manifests',
         '',
-        'From the app\'s inventory: what a sync with `prune: true` does with each.',
+        "From the app's inventory: what a sync with `prune: true` does with each.",
         '',
         '| Verdict | Kind | Object | Wave |',
         '| --- | --- | --- | ---: |',
-        ...d.prunes.map((p) => `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`),
+        ...fitRows(
+          d.prunes.map((p) => `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`),
+          room,
+          'objects',
+        ),
         '',
       ]
     : [];
@@ -96,7 +111,11 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
         '',
         '| Phase | Wave | Kind | Object |',
         '| --- | ---: | --- | --- |',
-        ...d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`),
+        ...fitRows(
+          d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`),
+          room,
+          'hooks',
+        ),
         '',
       ]
     : [];
@@ -111,6 +130,22 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
   if (shown < details.length)
     text += `\n\n_${details.length - shown} more diffs left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`;
   return text + '\n';
+}
+
+function objectRow(o: ObjectDiff): string {
+  return `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`;
+}
+
+/** The rows that fit in the room left (taking it), then a line counting the rest. */
+function fitRows(rows: string[], room: { left: number }, what: string): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    if (r.length + 1 > room.left) break;
+    room.left -= r.length + 1;
+    out.push(r);
+  }
+  if (out.length < rows.length) out.push('', `_${rows.length - out.length} more ${what} left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`);
+  return out;
 }
 
 function detailsBlock(o: ObjectDiff): string {
