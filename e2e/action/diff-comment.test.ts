@@ -36,6 +36,10 @@ describe('action mode diff on a pull request', () => {
       expect(first.summary).toContain('+  value: two');
       const checks = [...github.checkRuns.values()].filter((r) => r.conclusion !== null && r.head_sha !== '' && r.name.includes('shop'));
       expect(checks.at(-1)?.conclusion).toBe('neutral');
+      // The check run shows the diff, not the plan.
+      expect(checks.at(-1)?.output.title).toBe('Diff: 1 new, 1 changed, 1 unchanged, 0 would prune (nothing applied)');
+      expect(checks.at(-1)?.output.summary).toContain(`| ~ changed | ConfigMap | ${ns}/edited | \`k8s/app.yaml:8\` |`);
+      expect(checks.at(-1)?.output.text).toContain('+  value: two');
 
       fs.writeFileSync(path.join(workspace, 'k8s/app.yaml'), [cm('kept', 'one'), cm('edited', 'three')].join('---\n'));
       const second = await runStep({ workspace, apiUrl: github.url, event: forkPullRequestEvent(), inputs: { ...inputs, 'diff-exit-code': 'true' } });
