@@ -28,7 +28,16 @@ const prune = (name: string, wave: number, keep: PruneCandidate['keep']): PruneC
 function result(objects: ObjectDiff[], prunes: PruneCandidate[] = []): DiffResult {
   const counts = { new: 0, changed: 0, unchanged: 0, prune: prunes.filter((p) => !p.keep).length };
   for (const o of objects) counts[o.change]++;
-  return { app: 'shop', revision: 'a'.repeat(40), server: 'k8s.example', objects, hooks: [], prunes, counts, changes: counts.new + counts.changed + counts.prune > 0 };
+  return {
+    app: 'shop',
+    revision: 'a'.repeat(40),
+    server: 'k8s.example',
+    objects,
+    hooks: [],
+    prunes,
+    counts,
+    changes: counts.new + counts.changed + counts.prune > 0,
+  };
 }
 
 const EDIT = '--- live ConfigMap shop/edited\n+++ k8s/app.yaml ConfigMap shop/edited\n@@ -1,2 +1,2 @@\n data:\n-  value: one\n+  value: two\n';
@@ -36,7 +45,10 @@ const EDIT = '--- live ConfigMap shop/edited\n+++ k8s/app.yaml ConfigMap shop/ed
 describe('diffCheckOutput', () => {
   it('title and summary: counts, new and changed objects at file:line, prunes with their verdicts; details hold the diff', () => {
     const out = diffCheckOutput(
-      result([obj('same', 'unchanged', 1), obj('edited', 'changed', 7, EDIT), obj('added', 'new', 14, '+data')], [prune('old', 0, null), prune('pinned', 0, 'Prune=false')]),
+      result(
+        [obj('same', 'unchanged', 1), obj('edited', 'changed', 7, EDIT), obj('added', 'new', 14, '+data')],
+        [prune('old', 0, null), prune('pinned', 0, 'Prune=false')],
+      ),
     );
     expect(out.title).toBe('Diff: 1 new, 1 changed, 1 unchanged, 1 would prune (1 kept) (nothing applied)');
     expect(out.summary.split('\n')).toEqual([

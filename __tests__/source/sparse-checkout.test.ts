@@ -99,7 +99,15 @@ describe('sparse checkout', () => {
   });
 
   it('over HTTP with the token: the lazily fetched blobs come with the header too; nothing on disk holds the token', async () => {
-    const co = await checkout({ repository: 'acme/sparse-deploy', ref: repo.head, token: TOKEN, serverUrl: server.url, env: env(), tempDir: temp, sparse: ['k8s'] });
+    const co = await checkout({
+      repository: 'acme/sparse-deploy',
+      ref: repo.head,
+      token: TOKEN,
+      serverUrl: server.url,
+      env: env(),
+      tempDir: temp,
+      sparse: ['k8s'],
+    });
     try {
       expect(co.sha).toBe(repo.head);
       expect(filesIn(co.dir)).toEqual(['README.md', 'k8s/config.yaml', 'k8s/extra/more.yaml']);

@@ -20,7 +20,10 @@ type Env = Record<string, string | undefined>;
 
 export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems: Problem[], started: number): Promise<void> {
   const opts = syncOptions(inputs, env, inputProblems);
-  const run = await runDiffPipeline({ ...opts, confirmPrune: inputs.pruneConfirm }, { onKubeconfig: maskKubeconfigCredentials, onReleaseFailure: (m) => core.warning(m) });
+  const run = await runDiffPipeline(
+    { ...opts, confirmPrune: inputs.pruneConfirm },
+    { onKubeconfig: maskKubeconfigCredentials, onReleaseFailure: (m) => core.warning(m) },
+  );
   if (run.diff) {
     core.startGroup(`Diff for app ${run.diff.app}`);
     core.info(diffToText(run.diff));
@@ -41,8 +44,7 @@ export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems:
   await report.finish({ plan: run.plan, problems: run.problems, result: null });
   core.setOutput('duration-seconds', ((Date.now() - started) / 1000).toFixed(1));
   if (run.problems.length > 0) return core.setFailed(refusal(run.problems.length, inputProblems.length));
-  if (inputs.diffExitCode && run.diff?.changes)
-    core.setFailed(`a sync would change the cluster (${changeCounts(run.diff)}); diff-exit-code is on`);
+  if (inputs.diffExitCode && run.diff?.changes) core.setFailed(`a sync would change the cluster (${changeCounts(run.diff)}); diff-exit-code is on`);
 }
 
 /** Never fails the step: a fork's read-only token cannot comment, and the summary has it all. */

@@ -14,7 +14,12 @@ import { unifiedDiff } from './unified.js';
 export async function computeDiff(
   cluster: ClusterPort,
   plan: Plan,
-  opts: { server: string | null; signal?: AbortSignal; prunes?: PruneTask[]; /** create-namespace: the app namespace, created first by a sync. */ createsNamespaces?: string[] },
+  opts: {
+    server: string | null;
+    signal?: AbortSignal;
+    prunes?: PruneTask[];
+    /** create-namespace: the app namespace, created first by a sync. */ createsNamespaces?: string[];
+  },
 ): Promise<{ result: DiffResult | null; errors: Problem[] }> {
   const validated = await validateAgainstCluster(cluster, plan, { signal: opts.signal, createsNamespaces: opts.createsNamespaces });
   if (validated.errors.length > 0) return { result: null, errors: validated.errors };
@@ -53,7 +58,16 @@ export async function computeDiff(
   const counts: DiffCounts = { new: 0, changed: 0, unchanged: 0, prune: prunes.filter((p) => p.keep === null).length };
   for (const o of objects) counts[o.change]++;
   return {
-    result: { app: plan.app, revision: plan.revision, server: opts.server, objects, hooks, prunes, counts, changes: counts.new + counts.changed + counts.prune > 0 },
+    result: {
+      app: plan.app,
+      revision: plan.revision,
+      server: opts.server,
+      objects,
+      hooks,
+      prunes,
+      counts,
+      changes: counts.new + counts.changed + counts.prune > 0,
+    },
     errors: [],
   };
 }

@@ -37,7 +37,13 @@ export function diffCheckOutput(d: DiffResult, opts: { maxChars?: number } = {})
     for (const n of notes) out.push('', `> ${n}`);
   }
   if (d.prunes.length) {
-    out.push('', 'No longer in the manifests (from the inventory; what a sync with `prune: true` does):', '', '| Verdict | Kind | Object | Wave |', '| --- | --- | --- | ---: |');
+    out.push(
+      '',
+      'No longer in the manifests (from the inventory; what a sync with `prune: true` does):',
+      '',
+      '| Verdict | Kind | Object | Wave |',
+      '| --- | --- | --- | ---: |',
+    );
     for (const p of d.prunes.slice(0, MAX_ROWS)) out.push(`| ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(where(p))} | ${p.wave} |`);
     if (d.prunes.length > MAX_ROWS) out.push('', `_${d.prunes.length - MAX_ROWS} more: run \`wavesync diff\` to see them all._`);
   }

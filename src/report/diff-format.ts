@@ -98,7 +98,10 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
         '| Verdict | Kind | Object | Wave |',
         '| --- | --- | --- | ---: |',
         ...fitRows(
-          d.prunes.map((p) => `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`),
+          d.prunes.map(
+            (p) =>
+              `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`,
+          ),
           room,
           'objects',
         ),
@@ -144,7 +147,8 @@ function fitRows(rows: string[], room: { left: number }, what: string): string[]
     room.left -= r.length + 1;
     out.push(r);
   }
-  if (out.length < rows.length) out.push('', `_${rows.length - out.length} more ${what} left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`);
+  if (out.length < rows.length)
+    out.push('', `_${rows.length - out.length} more ${what} left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`);
   return out;
 }
 

@@ -17,7 +17,10 @@ export function sparseDirs(manifests: string[], renderer: RendererName): string[
   if (manifests.length === 0 || renderer === 'kustomize' || renderer === 'helm') return null;
   const dirs = new Set<string>();
   for (const entry of manifests) {
-    const parts = entry.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+    const parts = entry
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((p) => p !== '' && p !== '.');
     if (entry.startsWith('/') || parts.includes('..')) return null;
     // A glob: the directories before its first pattern; a YAML file: its directory.
     const firstGlob = parts.findIndex((p) => GLOB.test(p));

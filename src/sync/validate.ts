@@ -117,7 +117,11 @@ function dryRunName(t: { name: string | null; generateName?: string | null; hook
 export async function validateAgainstCluster(
   cluster: ClusterPort,
   plan: Plan,
-  opts: { signal?: AbortSignal; checkAccess?: boolean; /** Namespaces the run would create first (create-namespace without creating it). */ createsNamespaces?: string[] },
+  opts: {
+    signal?: AbortSignal;
+    checkAccess?: boolean;
+    /** Namespaces the run would create first (create-namespace without creating it). */ createsNamespaces?: string[];
+  },
 ): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
   const dryRuns = new Map<string, K8sObject>();
