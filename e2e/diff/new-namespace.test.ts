@@ -58,6 +58,12 @@ describe('diff into a namespace that does not exist yet', () => {
     expect(text.stdout).toContain(`+ ConfigMap ${ns}/one (k8s/app.yaml:1): new\n    (namespace ${ns} does not exist yet`);
     expect(await absent(ns)).toBe(true);
 
+    // sync --dry-run --create-namespace agrees: every object would be created, and nothing is.
+    const dry = await cli(dir, ['sync', '--manifests', 'k8s', '--namespace', ns, '--app', 'appns', '--dry-run', '--create-namespace', '--output', 'json']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/2 to create, 0 to change, 0 unchanged/);
+    expect(await absent(ns)).toBe(true);
+
     const refused = await cli(dir, args);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(new RegExp(`^k8s/app\\.yaml:1: ConfigMap one: dry run failed: .*${ns}.*not found`, 'm'));
