@@ -36,16 +36,24 @@ describe('action mode diff on a pull request', () => {
       expect(first.summary).toContain('+  value: two');
       const checks = [...github.checkRuns.values()].filter((r) => r.conclusion !== null && r.head_sha !== '' && r.name.includes('shop'));
       expect(checks.at(-1)?.conclusion).toBe('neutral');
+      // The check run shows the diff, not the plan.
+      expect(checks.at(-1)?.output.title).toBe('Diff: 1 new, 1 changed, 1 unchanged, 0 would prune (nothing applied)');
+      expect(checks.at(-1)?.output.summary).toContain(`| ~ changed | ConfigMap | ${ns}/edited | \`k8s/app.yaml:8\` |`);
+      expect(checks.at(-1)?.output.text).toContain('+  value: two');
 
-      fs.writeFileSync(path.join(workspace, 'k8s/app.yaml'), [cm('kept', 'one'), cm('edited', 'three')].join('---\n'));
+      // kept leaves the manifests: the sync's inventory says a sync with prune would delete it.
+      fs.writeFileSync(path.join(workspace, 'k8s/app.yaml'), cm('edited', 'three'));
       const second = await runStep({ workspace, apiUrl: github.url, event: forkPullRequestEvent(), inputs: { ...inputs, 'diff-exit-code': 'true' } });
       expect(second.code).not.toBe(0);
-      expect(second.stdout).toContain('a sync would change the cluster (0 new, 1 changed); diff-exit-code is on');
+      expect(second.stdout).toContain('a sync would change the cluster (0 new, 1 changed, 1 would prune); diff-exit-code is on');
+      expect(second.outputs.changes).toBe('true');
+      expect(second.summary).toContain(`| 🗑️ would prune | ConfigMap | ${ns}/kept | 0 |`);
 
       const comments = github.comments.get(7) ?? [];
       expect(comments).toHaveLength(1);
       expect(comments[0].body).toMatch(/^<!-- wavesync-diff:shop -->\n/);
       expect(comments[0].body).toContain('+  value: three');
+      expect(comments[0].body).toContain('0 new, 1 changed, 0 unchanged, 1 would prune');
       expect(github.calls('issues/create-comment')).toHaveLength(1);
       expect(github.calls('issues/update-comment')).toHaveLength(1);
       expect(github.validationErrors).toEqual([]);

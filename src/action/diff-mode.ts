@@ -5,7 +5,8 @@ import * as core from '@actions/core';
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runDiffPipeline } from '../pipeline/diff.js';
-import { commentMarker, diffToMarkdown, diffToText } from '../report/diff-format.js';
+import { changeCounts, commentMarker, diffToMarkdown, diffToText } from '../report/diff-format.js';
+import { diffCheckOutput } from '../report/diff-check-run.js';
 import { makeOctokit } from '../report/octokit.js';
 import { pullRequestOf, upsertComment } from '../report/pr-comment.js';
 import { writeSummary } from '../report/summary.js';
@@ -19,7 +20,10 @@ type Env = Record<string, string | undefined>;
 
 export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems: Problem[], started: number): Promise<void> {
   const opts = syncOptions(inputs, env, inputProblems);
-  const run = await runDiffPipeline(opts, { onKubeconfig: maskKubeconfigCredentials, onReleaseFailure: (m) => core.warning(m) });
+  const run = await runDiffPipeline(
+    { ...opts, confirmPrune: inputs.pruneConfirm },
+    { onKubeconfig: maskKubeconfigCredentials, onReleaseFailure: (m) => core.warning(m) },
+  );
   if (run.diff) {
     core.startGroup(`Diff for app ${run.diff.app}`);
     core.info(diffToText(run.diff));
@@ -32,15 +36,15 @@ export async function runDiffMode(inputs: ActionInputs, env: Env, inputProblems:
     core.setOutput('changes', String(run.diff.changes));
     if (inputs.commentOnPr) await commentOnPullRequest(inputs, env, diffToMarkdown(run.diff));
   }
-  // The neutral check run, annotations and the usual outputs, as mode plan gives them.
+  // The neutral check run showing the diff, the plan's annotations and the usual outputs.
   const bus = new EventBus();
-  const report = actionReporter(inputs, 'diff', env)(bus, { server: run.diff?.server ?? null });
+  const diff = run.diff;
+  const report = actionReporter(inputs, 'diff', env, undefined, () => (diff ? diffCheckOutput(diff) : null))(bus, { server: run.diff?.server ?? null });
   if (run.problems.length > 0) bus.emit({ type: 'validation-failed', at: Date.now(), errors: run.problems });
   await report.finish({ plan: run.plan, problems: run.problems, result: null });
   core.setOutput('duration-seconds', ((Date.now() - started) / 1000).toFixed(1));
   if (run.problems.length > 0) return core.setFailed(refusal(run.problems.length, inputProblems.length));
-  if (inputs.diffExitCode && run.diff?.changes)
-    core.setFailed(`a sync would change the cluster (${run.diff.counts.new} new, ${run.diff.counts.changed} changed); diff-exit-code is on`);
+  if (inputs.diffExitCode && run.diff?.changes) core.setFailed(`a sync would change the cluster (${changeCounts(run.diff)}); diff-exit-code is on`);
 }
 
 /** Never fails the step: a fork's read-only token cannot comment, and the summary has it all. */

@@ -2,13 +2,15 @@
 // reporter.
 import type { ActionInputs } from '../inputs.js';
 import type { PipelineResult, ReporterFactory } from '../pipeline/options.js';
-import { startReporting, type ReportMode } from '../report/index.js';
+import { startReporting, type CheckOutput, type ReportMode } from '../report/index.js';
 
 export function actionReporter(
   inputs: ActionInputs,
   mode: ReportMode,
   env: Record<string, string | undefined>,
   beforeFinish?: (run: PipelineResult) => void,
+  /** The check run's content when the mode has its own (mode diff). */
+  checkOutput?: () => CheckOutput | null,
 ): ReporterFactory {
   return (bus, ctx) => {
     const reporting = startReporting(bus, {
@@ -24,7 +26,7 @@ export function actionReporter(
     return {
       async finish(run) {
         beforeFinish?.(run);
-        await reporting.finish(run.result, run.plan);
+        await reporting.finish(run.result, run.plan, checkOutput?.());
       },
     };
   };

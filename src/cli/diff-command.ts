@@ -15,17 +15,21 @@ const FLAGS: FlagSpecs = {
   namespace: { type: 'string', valueName: 'NS', description: 'namespace for namespaced objects without one (default: default)' },
   app: { type: 'string', valueName: 'NAME', description: 'app name (default: the repository directory name)' },
   revision: { type: 'string', valueName: 'REV', description: 'revision being compared' },
+  'create-namespace': { type: 'boolean', description: 'compare as sync --create-namespace would: objects in a missing app namespace are new' },
+  'confirm-prune': { type: 'boolean', description: 'count objects marked Prune=confirm as pruned, as sync --prune --confirm-prune does' },
   'exit-code': { type: 'boolean', description: 'exit 1 when a sync would change something (as git diff --exit-code)' },
   output: { type: 'string', choices: ['text', 'json'], description: 'output format (default: text)' },
   ...SOURCE_FLAGS,
 };
 
 export const DIFF_USAGE = `Usage: wavesync diff --manifests PATH [--manifests PATH ...] [--kubeconfig FILE] [--context NAME]
-         [--namespace NS] [--app NAME] [--revision REV] [--exit-code] [--output text|json]
+         [--namespace NS] [--app NAME] [--revision REV] [--create-namespace] [--confirm-prune] [--exit-code] [--output text|json]
          ${SOURCE_USAGE}
 
 Dry-runs every object server-side and compares the answer with the live object: new, changed
-(with a unified diff; Secret values shown as ***) or unchanged; lists the hooks a sync would run.
+(with a unified diff; Secret values shown as ***) or unchanged; lists what \`sync --prune\` would
+delete (members of the app's inventory no longer in the manifests; Prune=false ones kept) and the
+hooks a sync would run.
 Exit codes: 0 done (or no changes with --exit-code), 1 changes present with --exit-code, 2 invalid input.
 
 ${describeFlags(FLAGS)}
@@ -44,6 +48,8 @@ async function runDiff(argv: string[], io: CliIo): Promise<number> {
       app: where.app,
       namespace: args.strings.namespace?.[0] ?? 'default',
       revision: args.strings.revision?.[0] ?? null,
+      confirmPrune: args.booleans['confirm-prune'] ?? false,
+      createNamespace: args.booleans['create-namespace'] ?? false,
       cluster: { path: args.strings.kubeconfig?.[0], context: args.strings.context?.[0], env: io.env, label: 'wavesync diff' },
       ...sourceFromArgs(args, io),
     },

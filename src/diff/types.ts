@@ -1,5 +1,6 @@
 // What mode diff reports: each object of the manifests as new, changed (with a unified diff) or
-// unchanged against the cluster, and the hooks a sync would run.
+// unchanged against the cluster, the inventory members a sync with prune would delete (or keep),
+// and the hooks a sync would run.
 import type { Phase } from '../model/phases.js';
 import type { Source } from '../model/problems.js';
 
@@ -14,6 +15,8 @@ export interface ObjectDiff {
   /** Unified diff, live → after the sync ('' when unchanged); Secret values masked. */
   diff: string;
   source: Source;
+  /** Why the comparison is partial (an object in a namespace that does not exist yet is not dry-run); else null. */
+  note: string | null;
 }
 
 export interface HookRun {
@@ -26,6 +29,25 @@ export interface HookRun {
   source: Source;
 }
 
+/** A member of the app's inventory that left the manifests. */
+export interface PruneCandidate {
+  apiVersion: string;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  /** The wave its prune runs in (mirrored, as the sync places it). */
+  wave: number;
+  /** null: `sync --prune` deletes it; else why that sync keeps it. */
+  keep: 'Prune=false' | 'Prune=confirm' | null;
+  /** The sync's wording for it ("kept: Prune=false ..."), or "would prune". */
+  message: string;
+}
+
+export interface DiffCounts extends Record<DiffChange, number> {
+  /** Members a sync with prune would delete (not the kept ones). */
+  prune: number;
+}
+
 export interface DiffResult {
   app: string;
   revision: string | null;
@@ -34,7 +56,9 @@ export interface DiffResult {
   objects: ObjectDiff[];
   /** Hooks of PreSync, Sync and PostSync in run order, then SyncFail hooks (run only on failure). */
   hooks: HookRun[];
-  counts: Record<DiffChange, number>;
-  /** Any object new or changed. */
+  /** Members that left the manifests, in the order a sync with prune visits them. */
+  prunes: PruneCandidate[];
+  counts: DiffCounts;
+  /** Any object new or changed, or any member a sync with prune would delete. */
   changes: boolean;
 }

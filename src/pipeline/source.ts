@@ -5,6 +5,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
 import { checkout, CheckoutError } from '../source/checkout.js';
 import { prepareSource } from '../source/prepare.js';
+import { needsWholeTree, sparseDirs } from '../source/sparse.js';
 import { usesHelm } from '../source/render.js';
 import type { SourceOptions } from './options.js';
 import type { ResourceScope } from './scope.js';
@@ -18,8 +19,11 @@ export async function sourceStep(
   let o = opts;
   if (opts.checkout) {
     try {
-      const co = await checkout(opts.checkout);
+      const renderer = opts.render?.renderer ?? 'plain';
+      const co = await checkout({ ...opts.checkout, sparse: opts.checkout.sparse ?? sparseDirs(opts.manifests, renderer) ?? undefined });
       scope.defer('the checkout', () => co.cleanup());
+      // Only plain YAML stays sparse: kustomize and Helm may read files outside the listed paths.
+      if (co.sparse && needsWholeTree(opts.manifests, co.dir, renderer)) await co.widen();
       o = { ...opts, root: co.dir, cwd: co.dir, revision: co.sha };
     } catch (err) {
       if (!(err instanceof CheckoutError)) throw err;

@@ -1,12 +1,23 @@
 // Mode diff's result as text (coloured on a terminal), JSON and Markdown (job summary, PR comment).
-import type { DiffResult, ObjectDiff } from '../diff/types.js';
+import type { DiffResult, ObjectDiff, PruneCandidate } from '../diff/types.js';
 import { codeBlock, escapeHtml, inlineCode, mdCell } from './format.js';
 
 const SIGN = { new: '+', changed: '~', unchanged: '=' } as const;
 const label = (o: { kind: string; namespace: string | null; name: string }) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 
 export function diffHeadline(d: DiffResult): string {
-  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.unchanged} unchanged`;
+  const kept = d.prunes.length - d.counts.prune;
+  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.unchanged} unchanged, ${d.counts.prune} would prune${kept ? ` (${kept} kept)` : ''}`;
+}
+
+/** "(2 new, 1 changed, 1 would prune)": what makes `changes` true. */
+export function changeCounts(d: DiffResult): string {
+  return `${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.prune} would prune`;
+}
+
+/** What a sync with prune does with a member that left the manifests. */
+export function pruneVerdict(p: PruneCandidate): string {
+  return p.keep ? `kept (${p.keep})` : 'would prune';
 }
 
 export function diffToJson(d: DiffResult) {
@@ -17,6 +28,7 @@ export function diffToJson(d: DiffResult) {
     changes: d.changes,
     counts: d.counts,
     objects: d.objects.map((o) => ({ ...o })),
+    prunes: d.prunes.map((p) => ({ ...p })),
     hooks: d.hooks.map((h) => ({ ...h })),
   };
 }
@@ -28,6 +40,7 @@ export function diffToText(d: DiffResult, color = false): string {
   const out = [`Diff for app ${d.app}${d.revision ? ` @ ${d.revision.slice(0, 12)}` : ''}${d.server ? ` against ${d.server}` : ''}: ${diffHeadline(d)}`, ''];
   for (const o of d.objects) {
     out.push(`${SIGN[o.change]} ${label(o)} (${o.source.file}:${o.source.line}): ${o.change}`);
+    if (o.note) out.push(`    (${o.note})`);
     if (o.diff)
       out.push(
         ...o.diff
@@ -35,6 +48,10 @@ export function diffToText(d: DiffResult, color = false): string {
           .split('\n')
           .map((l) => `    ${paint(l)}`),
       );
+  }
+  if (d.prunes.length > 0) {
+    out.push('', 'No longer in the manifests (from the inventory; what `sync --prune` does):');
+    for (const p of d.prunes) out.push(`${p.keep ? ' ' : paint('-')} ${label(p)}: ${p.message}`);
   }
   if (d.hooks.length > 0) {
     out.push('', 'Hooks a sync would run:');
@@ -55,22 +72,57 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
   const rev = d.revision ? ` at ${inlineCode(d.revision.slice(0, 12))}` : '';
   const head = [`## 🔍 wavesync diff of ${inlineCode(d.app)}${rev}: ${diffHeadline(d)}`, ''];
   head.push(d.changes ? 'A sync would change the cluster as shown below.' : 'A sync would change nothing.', '');
-  const rows = d.objects.map(
-    (o) =>
-      `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`,
-  );
-  const table = rows.length ? ['| Change | Kind | Object | Source |', '| --- | --- | --- | --- |', ...rows, ''] : [];
+  // The tables get at most 60% of the room (rows left out are counted); the diffs get the rest.
+  const room = { left: Math.floor(max * 0.6) };
+  const everyRow = d.objects.map(objectRow);
+  // When not every row fits, unchanged objects are only counted.
+  const listed = everyRow.join('\n').length < room.left ? d.objects : d.objects.filter((o) => o.change !== 'unchanged');
+  const unlisted = d.objects.length - listed.length;
+  const notes = [...new Set(d.objects.flatMap((o) => (o.note ? [o.note] : [])))].map((n) => `> ${n.charAt(0).toUpperCase()}${n.slice(1)}.`);
+  const table = listed.length
+    ? [
+        '| Change | Kind | Object | Source |',
+        '| --- | --- | --- | --- |',
+        ...fitRows(listed.map(objectRow), room, 'objects'),
+        ...(unlisted ? ['', `_${unlisted} unchanged objects not listed._`] : []),
+        '',
+        ...(notes.length ? [...notes, ''] : []),
+      ]
+    : [];
+  const prunes = d.prunes.length
+    ? [
+        '### No longer in the manifests',
+        '',
+        "From the app's inventory: what a sync with `prune: true` does with each.",
+        '',
+        '| Verdict | Kind | Object | Wave |',
+        '| --- | --- | --- | ---: |',
+        ...fitRows(
+          d.prunes.map(
+            (p) =>
+              `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`,
+          ),
+          room,
+          'objects',
+        ),
+        '',
+      ]
+    : [];
   const hooks = d.hooks.length
     ? [
         '### Hooks a sync would run',
         '',
         '| Phase | Wave | Kind | Object |',
         '| --- | ---: | --- | --- |',
-        ...d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`),
+        ...fitRows(
+          d.hooks.map((h) => `| ${h.phase} | ${h.wave} | ${mdCell(h.kind)} | ${mdCell(`${h.namespace ? `${h.namespace}/` : ''}${h.name}`)} |`),
+          room,
+          'hooks',
+        ),
         '',
       ]
     : [];
-  let text = [...head, ...table, ...hooks].join('\n');
+  let text = [...head, ...table, ...prunes, ...hooks].join('\n');
   const details = d.objects.filter((o) => o.diff).map((o) => detailsBlock(o));
   let shown = 0;
   for (const block of details) {
@@ -81,6 +133,23 @@ export function diffToMarkdown(d: DiffResult, opts: { maxChars?: number } = {}):
   if (shown < details.length)
     text += `\n\n_${details.length - shown} more diffs left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`;
   return text + '\n';
+}
+
+function objectRow(o: ObjectDiff): string {
+  return `| ${SIGN[o.change]} ${o.change} | ${mdCell(o.kind)} | ${mdCell(`${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} | ${mdCell(`${o.source.file}:${o.source.line}`)} |`;
+}
+
+/** The rows that fit in the room left (taking it), then a line counting the rest. */
+function fitRows(rows: string[], room: { left: number }, what: string): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    if (r.length + 1 > room.left) break;
+    room.left -= r.length + 1;
+    out.push(r);
+  }
+  if (out.length < rows.length)
+    out.push('', `_${rows.length - out.length} more ${what} left out to keep this under GitHub's size limit; run \`wavesync diff\` to see them all._`);
+  return out;
 }
 
 function detailsBlock(o: ObjectDiff): string {

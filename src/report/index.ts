@@ -51,9 +51,18 @@ export interface Reporting {
   /**
    * Completes the check run, writes the job summary, sets the outputs and the deployment status.
    * `result` defaults to the one in the `sync-finished` event; `plan` is for mode plan/diff when
-   * no sync ran. Never throws: reporting does not change the step's result.
+   * no sync ran; `checkOutput` replaces the check run's title, summary and details (mode diff
+   * shows its diff there, not the plan) unless the run failed. Never throws: reporting does not
+   * change the step's result.
    */
-  finish(result?: SyncResult | null, plan?: Plan | null): Promise<ReportingResult>;
+  finish(result?: SyncResult | null, plan?: Plan | null, checkOutput?: CheckOutput | null): Promise<ReportingResult>;
+}
+
+/** A check run's title, summary and details given by the mode (diff-check-run.ts). */
+export interface CheckOutput {
+  title: string;
+  summary: string;
+  text: string;
 }
 
 export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting {
@@ -86,7 +95,7 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
   if (opts.log !== false) unsubscribe.push(new LogReporter().attach(bus));
 
   return {
-    async finish(resultArg, planArg) {
+    async finish(resultArg, planArg, checkOutput) {
       for (const off of unsubscribe) off();
       const result = resultArg ?? seen.result ?? (seen.validationErrors.length ? validationResult(opts, seen.validationErrors.length) : null);
       const plan = planArg ?? seen.plan;
@@ -112,6 +121,7 @@ export function startReporting(bus: EventBus, opts: ReportingOptions): Reporting
             ? buildPlanSummary(plan, { github: gh, serverHost: host, maxBytes: 60_000, mode: opts.mode })
             : undefined,
         annotations,
+        ...(checkOutput && !result ? checkOutput : {}),
       };
       const outcome = await check.finish(final);
       if (outcome.missing) emitWorkflowAnnotations(annotations);

@@ -20,6 +20,12 @@ export interface CheckoutOptions {
   env: Env;
   /** Told the directory as soon as it exists (the action saves it for its post step). */
   onCreated?: (dir: string) => void;
+  /**
+   * Directories (relative to the repository root) to check out instead of the whole tree: git
+   * sparse-checkout in cone mode, blobs fetched only for them (--filter=blob:none). Absent or
+   * empty: the whole tree. A git that cannot do it gets the whole tree.
+   */
+  sparse?: string[];
 }
 
 export interface Checkout {
@@ -28,6 +34,10 @@ export interface Checkout {
   sha: string;
   /** The repository as shown in messages (never with credentials). */
   url: string;
+  /** The sparse directories checked out, or null: the whole tree is there. */
+  sparse: string[] | null;
+  /** Checks out the whole tree (after a sparse checkout; fetches the missing blobs). */
+  widen(): Promise<void>;
   cleanup(): void;
 }
 
@@ -74,18 +84,34 @@ export async function checkout(opts: CheckoutOptions): Promise<Checkout> {
     await must(['remote', 'add', 'origin', url], `checking out ${url}`);
     const ref = opts.ref.trim();
     const where = `${url} at ${ref || 'its default branch'}`;
-    const shallow = ['fetch', '--no-tags', '--depth=1', 'origin'];
+    // Before the first fetch, so the checkout below reads (and fetches) only the blobs in the cone.
+    let sparse = opts.sparse?.length ? [...opts.sparse] : null;
+    if (sparse && (await run(['sparse-checkout', 'set', '--cone', '--', ...sparse])).code !== 0) sparse = null;
+    const filter = sparse ? ['--filter=blob:none'] : [];
+    const shallow = ['fetch', '--no-tags', '--depth=1', ...filter, 'origin'];
     let target = 'FETCH_HEAD';
     if (!ref) await must([...shallow, 'HEAD'], `fetching ${where}`);
     else if (FULL_SHA.test(ref) || !SHORT_SHA.test(ref)) await must([...shallow, ref], `fetching ${where}`);
     else if ((await run([...shallow, ref])).code !== 0) {
       // A short SHA is no ref the server knows: fetch the branches and tags and find it there.
-      await must(['fetch', '--no-tags', 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], `fetching ${where}`);
+      await must(['fetch', '--no-tags', ...filter, 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], `fetching ${where}`);
       target = await must(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], `finding commit ${ref} in ${url}`);
     }
     await must(['-c', 'advice.detachedHead=false', 'checkout', '-q', '--detach', target], `checking out ${where}`);
     const sha = await must(['rev-parse', 'HEAD'], `checking out ${where}`);
-    return { dir, sha, url, cleanup };
+    const co: Checkout = {
+      dir,
+      sha,
+      url,
+      sparse,
+      cleanup,
+      async widen() {
+        if (!co.sparse) return;
+        await must(['sparse-checkout', 'disable'], `checking out the whole tree of ${where}`);
+        co.sparse = null;
+      },
+    };
+    return co;
   } catch (err) {
     cleanup();
     if (err instanceof CheckoutError) throw err;

@@ -109,7 +109,12 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       if (await ensureNamespace(opts.cluster, opts.plan.namespace))
         opts.bus.emit({ type: 'info', at: now(), message: `created namespace ${opts.plan.namespace}` });
     }
-    const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, { signal: cancel, checkAccess: opts.mode === 'sync' });
+    const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, {
+      signal: cancel,
+      checkAccess: opts.mode === 'sync',
+      // A dry run does not create the namespace: objects in it cannot be dry-run, they would be created.
+      createsNamespaces: opts.createNamespace && opts.mode === 'dry-run' ? [opts.plan.namespace] : [],
+    });
     if (validated.errors.length) {
       opts.bus.emit({ type: 'validation-failed', at: now(), errors: validated.errors });
       return await finish(

@@ -16,6 +16,8 @@ export interface ValidatedPlan {
   errors: ValidationError[];
   /** The server's dry-run answer per task id (for --dry-run change reports). */
   dryRuns: Map<string, K8sObject>;
+  /** Namespaces the sync creates that do not exist yet: objects in them were not dry-run. */
+  missingNamespaces: Set<string>;
 }
 
 const allSteps = (p: Plan): Step[] => [...p.steps, ...p.syncFail, ...p.preDelete, ...p.postDelete];
@@ -69,19 +71,23 @@ async function resolveTasks(cluster: ClusterPort, plan: Plan, errors: Validation
   };
 }
 
-/** Namespaces that the sync itself creates and that do not exist yet: objects in them cannot be dry-run. */
-async function namespacesToCreate(cluster: ClusterPort, plan: Plan, errors: ValidationError[]): Promise<Set<string>> {
+/**
+ * Namespaces that the sync itself creates (a Namespace in the manifests, or `also`: the app
+ * namespace under create-namespace) and that do not exist yet: objects in them cannot be dry-run.
+ */
+async function namespacesToCreate(cluster: ClusterPort, plan: Plan, errors: ValidationError[], also: string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const s of plan.steps)
-    for (const t of s.tasks) {
-      if (t.kind !== 'Namespace' || t.group !== '' || !t.name) continue;
-      try {
-        const live = await cluster.get({ apiVersion: 'v1', kind: 'Namespace', namespace: null, name: t.name });
-        if (!live) out.add(t.name);
-      } catch (err) {
-        errors.push({ source: t.source, message: `Namespace ${t.name}: could not read it: ${describeApiError(err)}` });
-      }
+  const named = plan.steps.flatMap((s) => s.tasks).filter((t) => t.kind === 'Namespace' && t.group === '' && t.name);
+  const candidates = [...named.map((t) => ({ name: t.name!, source: t.source })), ...also.map((name) => ({ name, source: null }))];
+  for (const c of candidates) {
+    if (out.has(c.name)) continue;
+    try {
+      const live = await cluster.get({ apiVersion: 'v1', kind: 'Namespace', namespace: null, name: c.name });
+      if (!live) out.add(c.name);
+    } catch (err) {
+      errors.push({ source: c.source, message: `Namespace ${c.name}: could not read it: ${describeApiError(err)}` });
     }
+  }
   return out;
 }
 
@@ -108,7 +114,15 @@ function dryRunName(t: { name: string | null; generateName?: string | null; hook
   return t.name;
 }
 
-export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, opts: { signal?: AbortSignal; checkAccess?: boolean }): Promise<ValidatedPlan> {
+export async function validateAgainstCluster(
+  cluster: ClusterPort,
+  plan: Plan,
+  opts: {
+    signal?: AbortSignal;
+    checkAccess?: boolean;
+    /** Namespaces the run would create first (create-namespace without creating it). */ createsNamespaces?: string[];
+  },
+): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
   const dryRuns = new Map<string, K8sObject>();
   const noDryRun = new Set<string>();
@@ -126,7 +140,7 @@ export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, o
     for (const id of access.refused) noDryRun.add(id);
   }
 
-  const creating = await namespacesToCreate(cluster, resolved, errors);
+  const creating = await namespacesToCreate(cluster, resolved, errors, opts.createsNamespaces ?? []);
   const tasks = allSteps(resolved).flatMap((s) => s.tasks);
   const seen = new Set<string>();
   const toDryRun = tasks.filter((t) => {
@@ -151,5 +165,5 @@ export async function validateAgainstCluster(cluster: ClusterPort, plan: Plan, o
     }
   });
   errors.sort((a, b) => (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0));
-  return { plan: resolved, errors, dryRuns };
+  return { plan: resolved, errors, dryRuns, missingNamespaces: creating };
 }

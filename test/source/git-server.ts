@@ -133,3 +133,25 @@ export function filesContaining(dir: string, needles: string[]): string[] {
   if (fs.existsSync(dir)) walk(dir);
   return hits;
 }
+
+/** A bare repository (served/acme/<name>.git) with one commit of these files; it serves partial clones (uploadpack.allowFilter). */
+export function makeRepoFrom(name: string, files: Record<string, string>): { projectRoot: string; bare: string; head: string } {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-git-'));
+  const work = path.join(base, 'work');
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+    fs.writeFileSync(path.join(work, file), text);
+  }
+  git(work, 'init', '-q');
+  git(work, 'add', '.');
+  git(work, 'commit', '-q', '-m', 'files');
+  const head = git(work, 'rev-parse', 'HEAD');
+  const projectRoot = path.join(base, 'served');
+  const bare = path.join(projectRoot, 'acme', `${name}.git`);
+  fs.mkdirSync(path.dirname(bare), { recursive: true });
+  git(base, 'clone', '-q', '--bare', work, bare);
+  git(bare, 'config', 'uploadpack.allowFilter', 'true');
+  git(bare, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
+  git(bare, 'config', 'http.receivepack', 'false');
+  return { projectRoot, bare, head };
+}
