@@ -2,8 +2,8 @@
 // unchanged object are classified right; a changed Secret shows *** and never its values; hooks
 // are listed by phase and wave; --exit-code says whether anything would change.
 import { describe, expect, it } from '@jest/globals';
-import { runCli } from '../../src/cli/run.js';
-import { kubeconfigPath, withNamespace } from '../setup/cluster.js';
+import { cli } from '../diff/cli.js';
+import { withNamespace } from '../setup/cluster.js';
 import { writeRepo } from '../../test/source/tools.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,18 +22,6 @@ spec:
       restartPolicy: Never
       containers: [{ name: m, image: busybox }]
 `;
-
-async function cli(cwd: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--kubeconfig', kubeconfigPath()], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd,
-    env: { ...process.env, CI: '1' },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('wavesync diff', () => {
   it('new, changed (one field), unchanged; a changed Secret masked; hooks by phase and wave; --exit-code', () =>
