@@ -2,6 +2,7 @@
 // parsed one at a time and dropped once their objects are taken, so memory follows the objects,
 // not the syntax trees of the whole file.
 import { Composer, isMap, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { compactCopy } from './compact-copy.js';
 import { expandedSize } from './expanded-size.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_OBJECT_BYTES } from './limits.js';
 import type { Source } from '../model/problems.js';
@@ -9,6 +10,19 @@ import type { K8sObject, LoadResult, ManifestObject } from './types.js';
 import { tooDeepAt } from './yaml-depth.js';
 
 export function parseManifestText(text: string, file: string): LoadResult {
+  // yaml's Parser reads process.env.LOG_TOKENS for every token, and on Node each read of
+  // process.env is a call into the runtime: a quarter of the parse time of 20 MB of manifests. The
+  // parse is synchronous (nothing else runs meanwhile), so a plain copy stands in until it ends.
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return parseWith(text, file);
+  } finally {
+    process.env = env;
+  }
+}
+
+function parseWith(text: string, file: string): LoadResult {
   const result: LoadResult = { objects: [], errors: [], warnings: [] };
   const lines = new LineCounter();
   const parser = new Parser(lines.addNewLine);
@@ -56,7 +70,8 @@ function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounte
   addDocument(value, contents, { file, line }, lines, result);
 }
 
-function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult): void {
+/** `shared`: copies of the document's values so far, so values its aliases repeat stay shared. */
+function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult, shared = new Map<object, unknown>()): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     result.errors.push({ source, message: 'document is not a Kubernetes object: expected a map with apiVersion, kind and metadata' });
     return;
@@ -68,7 +83,7 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     (obj.items as unknown[]).forEach((item, i) => {
       const itemNode = itemNodes[i];
       const line = itemNode?.range ? lines.linePos(itemNode.range[0]).line : source.line;
-      addDocument(item, itemNode ?? node, { file: source.file, line }, lines, result);
+      addDocument(item, itemNode ?? node, { file: source.file, line }, lines, result, shared);
     });
     return;
   }
@@ -93,10 +108,7 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     result.errors.push({ source, message: problem });
     return;
   }
-  // One compact copy (size checked above, so aliases cannot blow it up): yaml builds its maps by
-  // adding keys one at a time, which leaves V8 objects with spare room; 20 MB of small manifests
-  // kept about twice the memory without this.
-  const m: ManifestObject = { object: structuredClone(obj) as K8sObject, source };
+  const m: ManifestObject = { object: compactCopy(obj, shared) as K8sObject, source };
   const annotationLines = findAnnotationLines(node, lines);
   if (annotationLines) m.annotationLines = annotationLines;
   result.objects.push(m);
