@@ -152,7 +152,10 @@ describe('aliases', () => {
   });
 
   test('a value aliased by the items of a List stays one value, not a copy per object (memory bounded by the input)', () => {
-    const items = Array.from({ length: 50 }, (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data: ${i === 0 ? '&d {blob: "z"}' : '*d'}\n`).join('');
+    const items = Array.from(
+      { length: 50 },
+      (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data: ${i === 0 ? '&d {blob: "z"}' : '*d'}\n`,
+    ).join('');
     const loaded = parseManifestText(`apiVersion: v1\nkind: ConfigMapList\nitems:\n${items}`, 'k8s/app.yaml');
     expect(loaded.errors).toEqual([]);
     expect(loaded.objects).toHaveLength(50);

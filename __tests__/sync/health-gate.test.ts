@@ -98,7 +98,11 @@ describe('HealthGate: who a Pod or ReplicaSet event concerns', () => {
   it('a pod no task owns or selects judges no task again', async () => {
     const { cluster, judged } = await gateOverStep();
     cluster.put(podOf('stray', { app: 'other' }, []));
-    cluster.put({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'stray-rs', namespace: 'app', ownerReferences: owner('Deployment', 'gone', 'no-such-uid') } });
+    cluster.put({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'stray-rs', namespace: 'app', ownerReferences: owner('Deployment', 'gone', 'no-such-uid') },
+    });
     await settle();
     expect(judged).toEqual([]);
   });
@@ -135,11 +139,21 @@ describe('HealthGate: who a Pod or ReplicaSet event concerns', () => {
     const { cluster, tasks, uid } = await gateOverStep();
     const rev = { 'deployment.kubernetes.io/revision': '1' };
     const web = (await cluster.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'app', name: 'web' }))!;
-    cluster.put({ ...web, metadata: { ...web.metadata, annotations: { ...web.metadata.annotations, ...rev } }, status: { observedGeneration: web.metadata.generation } });
+    cluster.put({
+      ...web,
+      metadata: { ...web.metadata, annotations: { ...web.metadata.annotations, ...rev } },
+      status: { observedGeneration: web.metadata.generation },
+    });
     const rs = cluster.put({
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name: 'web-h1', namespace: 'app', labels: { 'pod-template-hash': 'h1' }, annotations: rev, ownerReferences: owner('Deployment', 'web', uid('web')) },
+      metadata: {
+        name: 'web-h1',
+        namespace: 'app',
+        labels: { 'pod-template-hash': 'h1' },
+        annotations: rev,
+        ownerReferences: owner('Deployment', 'web', uid('web')),
+      },
     });
     cluster.put(podOf('web-h1-a', { app: 'web', 'pod-template-hash': 'h1' }, owner('ReplicaSet', 'web-h1', rs.metadata.uid as string), 'CrashLoopBackOff'));
     await settle();
