@@ -1,4 +1,4 @@
-// A compact copy of a parsed document for keeping. yaml builds each map by adding keys one at a
+// A compact copy of a parsed document that uses YAML aliases. yaml builds each map by adding keys one at a
 // time, which leaves V8 objects with spare room (20 MB of small manifests kept about twice the
 // memory without a copy). Unlike structuredClone, strings are shared (immutable in JS) and a value
 // a YAML alias uses many times stays one shared value: a 1 MiB string aliased by 900 objects cost

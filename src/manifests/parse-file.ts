@@ -7,7 +7,7 @@ import { expandedSize } from './expanded-size.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_OBJECT_BYTES } from './limits.js';
 import type { Source } from '../model/problems.js';
 import type { K8sObject, LoadResult, ManifestObject } from './types.js';
-import { tooDeepAt } from './yaml-depth.js';
+import { documentShape } from './yaml-depth.js';
 
 export function parseManifestText(text: string, file: string): LoadResult {
   // yaml's Parser reads process.env.LOG_TOKENS for every token, and on Node each read of
@@ -27,24 +27,29 @@ function parseWith(text: string, file: string): LoadResult {
   const lines = new LineCounter();
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer({ merge: true });
+  // Whether each document handed to the composer uses aliases, in order (it yields a document
+  // when the next one starts, so the flag cannot simply follow the tokens).
+  const aliases: boolean[] = [];
   for (const token of parser.parse(text)) {
     if (token.type === 'document') {
-      const deep = tooDeepAt(token, MAX_NESTING_DEPTH);
-      if (deep !== null) {
+      const shape = documentShape(token, MAX_NESTING_DEPTH);
+      if (shape.tooDeepAt !== null) {
         result.errors.push({
-          source: { file, line: lines.linePos(deep).line },
+          source: { file, line: lines.linePos(shape.tooDeepAt).line },
           message: `document is nested too deeply: more than ${MAX_NESTING_DEPTH} levels of maps and lists`,
         });
         continue;
       }
+      aliases.push(shape.aliases);
     }
-    for (const doc of composer.next(token)) addParsedDocument(doc, file, lines, result);
+    for (const doc of composer.next(token)) addParsedDocument(doc, file, lines, result, aliases.shift() ?? true);
   }
-  for (const doc of composer.end()) addParsedDocument(doc, file, lines, result);
+  for (const doc of composer.end()) addParsedDocument(doc, file, lines, result, aliases.shift() ?? true);
   return result;
 }
 
-function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounter, result: LoadResult): void {
+/** `aliases`: the document uses YAML aliases, so the values it repeats are kept shared, not copied. */
+function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounter, result: LoadResult, aliases: boolean): void {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
@@ -67,11 +72,11 @@ function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounte
     return;
   }
   if (value === null || value === undefined) return;
-  addDocument(value, contents, { file, line }, lines, result);
+  addDocument(value, contents, { file, line }, lines, result, aliases ? new Map() : null);
 }
 
-/** `shared`: copies of the document's values so far, so values its aliases repeat stay shared. */
-function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult, shared = new Map<object, unknown>()): void {
+/** `shared`: with aliases, the copies of the document's values so far, so repeated values stay shared. */
+function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult, shared: Map<object, unknown> | null): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     result.errors.push({ source, message: 'document is not a Kubernetes object: expected a map with apiVersion, kind and metadata' });
     return;
@@ -108,7 +113,10 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     result.errors.push({ source, message: problem });
     return;
   }
-  const m: ManifestObject = { object: compactCopy(obj, shared) as K8sObject, source };
+  // One compact copy: yaml builds its maps by adding keys one at a time, which leaves V8 objects
+  // with spare room (20 MB of small manifests kept about twice the memory without a copy).
+  // structuredClone packs tightest but copies every string; with aliases, compactCopy shares them.
+  const m: ManifestObject = { object: (shared ? compactCopy(obj, shared) : structuredClone(obj)) as K8sObject, source };
   const annotationLines = findAnnotationLines(node, lines);
   if (annotationLines) m.annotationLines = annotationLines;
   result.objects.push(m);
