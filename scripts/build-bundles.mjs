@@ -33,7 +33,9 @@ const NCC_OPTIONS = {
 export async function buildBundles(outDir) {
   mkdirSync(outDir, { recursive: true });
   for (const b of BUNDLES) {
-    const { code, assets } = await ncc(path.join(ROOT, b.entry), NCC_OPTIONS);
+    // filename names the bundle's lazily loaded chunks too (<id>.cli.js, <id>.index.js): the
+    // bundles share dist/, and chunks named alike would overwrite each other.
+    const { code, assets } = await ncc(path.join(ROOT, b.entry), { ...NCC_OPTIONS, filename: b.file });
     const target = path.join(outDir, b.file);
     writeFileSync(target, b.shebang && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code);
     if (b.shebang) chmodSync(target, 0o755);

@@ -151,6 +151,22 @@ describe('aliases', () => {
     expect(errors).toEqual(['k8s/app.yaml:1: object contains itself through a YAML alias; it cannot be sent to the API server as JSON']);
   });
 
+  test('a value aliased by the items of a List stays one value, not a copy per object (memory bounded by the input)', () => {
+    const items = Array.from(
+      { length: 50 },
+      (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data: ${i === 0 ? '&d {blob: "z"}' : '*d'}\n`,
+    ).join('');
+    const loaded = parseManifestText(`apiVersion: v1\nkind: ConfigMapList\nitems:\n${items}`, 'k8s/app.yaml');
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.objects).toHaveLength(50);
+    const first = loaded.objects[0].object.data;
+    expect(first).toEqual({ blob: 'z' });
+    for (const m of loaded.objects) expect(m.object.data).toBe(first);
+    // Unaliased values are each the object's own.
+    expect(loaded.objects[1].object.metadata).not.toBe(loaded.objects[0].object.metadata);
+    expect(process.env.PATH).toBeDefined();
+  });
+
   test('tasks share the parsed values instead of copying them', () => {
     const loaded = parseManifestText(`${cm('shared')}data:\n  big: "${'y'.repeat(1000)}"\n`, 'k8s/app.yaml');
     const { plan } = buildPlan(loaded.objects, { app: 'demo', namespace: 'app' });

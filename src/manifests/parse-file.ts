@@ -2,35 +2,54 @@
 // parsed one at a time and dropped once their objects are taken, so memory follows the objects,
 // not the syntax trees of the whole file.
 import { Composer, isMap, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { compactCopy } from './compact-copy.js';
 import { expandedSize } from './expanded-size.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_OBJECT_BYTES } from './limits.js';
 import type { Source } from '../model/problems.js';
 import type { K8sObject, LoadResult, ManifestObject } from './types.js';
-import { tooDeepAt } from './yaml-depth.js';
+import { documentShape } from './yaml-depth.js';
 
 export function parseManifestText(text: string, file: string): LoadResult {
+  // yaml's Parser reads process.env.LOG_TOKENS for every token, and on Node each read of
+  // process.env is a call into the runtime: a quarter of the parse time of 20 MB of manifests. The
+  // parse is synchronous (nothing else runs meanwhile), so a plain copy stands in until it ends.
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return parseWith(text, file);
+  } finally {
+    process.env = env;
+  }
+}
+
+function parseWith(text: string, file: string): LoadResult {
   const result: LoadResult = { objects: [], errors: [], warnings: [] };
   const lines = new LineCounter();
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer({ merge: true });
+  // Whether each document handed to the composer uses aliases, in order (it yields a document
+  // when the next one starts, so the flag cannot simply follow the tokens).
+  const aliases: boolean[] = [];
   for (const token of parser.parse(text)) {
     if (token.type === 'document') {
-      const deep = tooDeepAt(token, MAX_NESTING_DEPTH);
-      if (deep !== null) {
+      const shape = documentShape(token, MAX_NESTING_DEPTH);
+      if (shape.tooDeepAt !== null) {
         result.errors.push({
-          source: { file, line: lines.linePos(deep).line },
+          source: { file, line: lines.linePos(shape.tooDeepAt).line },
           message: `document is nested too deeply: more than ${MAX_NESTING_DEPTH} levels of maps and lists`,
         });
         continue;
       }
+      aliases.push(shape.aliases);
     }
-    for (const doc of composer.next(token)) addParsedDocument(doc, file, lines, result);
+    for (const doc of composer.next(token)) addParsedDocument(doc, file, lines, result, aliases.shift() ?? true);
   }
-  for (const doc of composer.end()) addParsedDocument(doc, file, lines, result);
+  for (const doc of composer.end()) addParsedDocument(doc, file, lines, result, aliases.shift() ?? true);
   return result;
 }
 
-function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounter, result: LoadResult): void {
+/** `aliases`: the document uses YAML aliases, so the values it repeats are kept shared, not copied. */
+function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounter, result: LoadResult, aliases: boolean): void {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
@@ -53,10 +72,11 @@ function addParsedDocument(doc: Document.Parsed, file: string, lines: LineCounte
     return;
   }
   if (value === null || value === undefined) return;
-  addDocument(value, contents, { file, line }, lines, result);
+  addDocument(value, contents, { file, line }, lines, result, aliases ? new Map() : null);
 }
 
-function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult): void {
+/** `shared`: with aliases, the copies of the document's values so far, so repeated values stay shared. */
+function addDocument(value: unknown, node: Node, source: Source, lines: LineCounter, result: LoadResult, shared: Map<object, unknown> | null): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     result.errors.push({ source, message: 'document is not a Kubernetes object: expected a map with apiVersion, kind and metadata' });
     return;
@@ -68,7 +88,7 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     (obj.items as unknown[]).forEach((item, i) => {
       const itemNode = itemNodes[i];
       const line = itemNode?.range ? lines.linePos(itemNode.range[0]).line : source.line;
-      addDocument(item, itemNode ?? node, { file: source.file, line }, lines, result);
+      addDocument(item, itemNode ?? node, { file: source.file, line }, lines, result, shared);
     });
     return;
   }
@@ -93,10 +113,10 @@ function addDocument(value: unknown, node: Node, source: Source, lines: LineCoun
     result.errors.push({ source, message: problem });
     return;
   }
-  // One compact copy (size checked above, so aliases cannot blow it up): yaml builds its maps by
-  // adding keys one at a time, which leaves V8 objects with spare room; 20 MB of small manifests
-  // kept about twice the memory without this.
-  const m: ManifestObject = { object: structuredClone(obj) as K8sObject, source };
+  // One compact copy: yaml builds its maps by adding keys one at a time, which leaves V8 objects
+  // with spare room (20 MB of small manifests kept about twice the memory without a copy).
+  // structuredClone packs tightest but copies every string; with aliases, compactCopy shares them.
+  const m: ManifestObject = { object: (shared ? compactCopy(obj, shared) : structuredClone(obj)) as K8sObject, source };
   const annotationLines = findAnnotationLines(node, lines);
   if (annotationLines) m.annotationLines = annotationLines;
   result.objects.push(m);

@@ -1,9 +1,17 @@
-// How deeply a YAML document nests, read from the parser's tokens before anything recursive runs:
-// the composer and toJS recurse per level and would overflow the stack on hostile input.
+// How deeply a YAML document nests, and whether it uses aliases, read from the parser's tokens
+// before anything recursive runs: the composer and toJS recurse per level and would overflow the
+// stack on hostile input.
 import type { CST } from 'yaml';
 
-/** Offset of the first collection nested deeper than `limit`, or null when the document fits. */
-export function tooDeepAt(doc: CST.Token, limit: number): number | null {
+export interface DocumentShape {
+  /** Offset of the first collection nested deeper than the limit, or null when the document fits. */
+  tooDeepAt: number | null;
+  /** Whether the document uses an alias (*name): its values may then be shared between objects. */
+  aliases: boolean;
+}
+
+export function documentShape(doc: CST.Token, limit: number): DocumentShape {
+  let aliases = false;
   const stack: [CST.Token, number][] = [[doc, 0]];
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
@@ -11,11 +19,14 @@ export function tooDeepAt(doc: CST.Token, limit: number): number | null {
       case 'document':
         if (token.value) stack.push([token.value, depth]);
         break;
+      case 'alias':
+        aliases = true;
+        break;
       case 'block-map':
       case 'block-seq':
       case 'flow-collection': {
         const d = depth + 1;
-        if (d > limit) return token.offset;
+        if (d > limit) return { tooDeepAt: token.offset, aliases };
         for (const item of token.items) {
           if (item.key) stack.push([item.key, d]);
           if (item.value) stack.push([item.value, d]);
@@ -26,5 +37,5 @@ export function tooDeepAt(doc: CST.Token, limit: number): number | null {
         break;
     }
   }
-  return null;
+  return { tooDeepAt: null, aliases };
 }

@@ -12,6 +12,7 @@ import { stopRunning } from './stop-running.js';
 import type { StepTasks } from './step-tasks.js';
 import type { TaskTracker } from './task-tracker.js';
 import { describeApiError } from './validate.js';
+import { affectedBy } from './owner-index.js';
 import { verdictFor, type Verdict, type VerdictInput } from './verdict.js';
 
 const TICK_MS = 1_000;
@@ -70,13 +71,22 @@ export class HealthGate {
           resolve();
         };
       });
-      await findings;
+      // The last task may just have finished: the gate opens now, not when a list of the
+      // namespace's events (slow in a busy namespace) comes back; the lists catch their own errors.
+      if (tasks.open().length > 0) await findings;
     }
   }
 
   private onWatchEvent(type: string, obj: K8sObject): void {
-    // A pod or ReplicaSet change can change a workload's verdict (fail fast, current revision).
-    if (obj.kind === 'Pod' || obj.kind === 'ReplicaSet') this.evaluateAll();
+    // A pod or ReplicaSet change can change the verdict of the workloads it belongs to (fail fast,
+    // current revision, warnings about what they own): only those are judged again, not every task.
+    if (obj.kind === 'Pod' || obj.kind === 'ReplicaSet') {
+      const batch = new Map<string, VerdictInput>();
+      for (const t of affectedBy(obj, this.tasks.all, this.ctx.feed)) {
+        const live = this.ctx.feed.latest(t.key);
+        if (live && t.owns(live)) this.evaluate(t, live, batch);
+      }
+    }
     for (const t of this.tasks.all) {
       if (t.done || t.finishing || !t.applied || obj.metadata.name !== t.liveName || obj.kind !== t.task.kind) continue;
       if ((obj.metadata.namespace ?? null) !== t.task.namespace) continue;
@@ -85,23 +95,35 @@ export class HealthGate {
     }
   }
 
+  /** Every open task, on the tick (fail-fast thresholds pass with time, not with events). */
   private evaluateAll(): void {
+    const batch = new Map<string, VerdictInput>();
     for (const t of this.tasks.all) {
       if (t.done || t.finishing || !t.applied) continue;
       const obj = this.ctx.feed.latest(t.key);
-      if (obj && t.owns(obj)) this.evaluate(t, obj);
+      if (obj && t.owns(obj)) this.evaluate(t, obj, batch);
     }
   }
 
-  evaluate(t: TaskTracker, obj: K8sObject): void {
+  /** Judge one task; `batch` shares the namespace's pods and ReplicaSets among tasks judged together. */
+  evaluate(t: TaskTracker, obj: K8sObject, batch?: Map<string, VerdictInput>): void {
     if (t.done || t.finishing) return;
     try {
-      const input = this.verdictInput(obj);
+      const input = this.batchedInput(obj, batch);
       observeHookPods(t, input.pods);
       this.conclude(t, verdictFor(t, input));
     } catch (err) {
       this.tasks.fail(t, 'Apply', `health check stopped on an unexpected error: ${describeApiError(err)}`);
     }
+  }
+
+  private batchedInput(obj: K8sObject, batch: Map<string, VerdictInput> | undefined): VerdictInput {
+    const ns = obj.metadata.namespace ?? '';
+    const shared = batch?.get(ns);
+    if (shared) return { ...shared, obj };
+    const input = this.verdictInput(obj);
+    batch?.set(ns, input);
+    return input;
   }
 
   private verdictInput(obj: K8sObject | undefined): VerdictInput {

@@ -23,7 +23,8 @@ export interface ValidatedPlan {
 const allSteps = (p: Plan): Step[] => [...p.steps, ...p.syncFail, ...p.preDelete, ...p.postDelete];
 
 function withNamespace(task: Task, namespace: string | null): Task {
-  const object: K8sObject = structuredClone(task.object);
+  // Only metadata changes; nested values stay shared (Task.object is read-only).
+  const object: K8sObject = { ...task.object, metadata: { ...task.object.metadata } };
   if (namespace) object.metadata.namespace = namespace;
   else delete object.metadata.namespace;
   return { ...task, namespace, object };
