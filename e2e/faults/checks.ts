@@ -103,3 +103,44 @@ export class HookLedger {
     return counts;
   }
 }
+
+const INVENTORY_KINDS = [
+  { apiVersion: 'v1', kind: 'ConfigMap', groupKind: 'ConfigMap' },
+  { apiVersion: 'v1', kind: 'Secret', groupKind: 'Secret' },
+  { apiVersion: 'v1', kind: 'Service', groupKind: 'Service' },
+  { apiVersion: 'v1', kind: 'ServiceAccount', groupKind: 'ServiceAccount' },
+  { apiVersion: 'apps/v1', kind: 'Deployment', groupKind: 'Deployment.apps' },
+];
+
+/**
+ * "No object outside the inventory": every object of the app's kinds in the namespace that carries
+ * the app's part-of label, or has the name of one of `objects`, is a member (labelled with the
+ * parent's id) of a kind the parent lists in contains-group-kinds. Problems as "Kind/name: ...".
+ */
+export async function inventoryProblems(namespace: string, app: string, objects: AppObject[]): Promise<string[]> {
+  const api = k8s.KubernetesObjectApi.makeApiClient(adminConfig());
+  const parentName = `wavesync-${app}`;
+  let parent: k8s.KubernetesObject;
+  try {
+    parent = await api.read({ apiVersion: 'v1', kind: 'Secret', metadata: { name: parentName, namespace } });
+  } catch (err) {
+    return [`inventory parent Secret ${parentName}: ${(err as { code?: number }).code === 404 ? 'missing' : String(err)}`];
+  }
+  const id = parent.metadata?.labels?.['applyset.kubernetes.io/id'];
+  if (!id) return [`inventory parent Secret ${parentName} has no applyset.kubernetes.io/id label`];
+  const listed = new Set((parent.metadata?.annotations?.['applyset.kubernetes.io/contains-group-kinds'] ?? '').split(',').filter(Boolean));
+  const names = new Set(objects.filter((o) => !o.hook).map((o) => `${o.doc.kind as string}/${(o.doc.metadata as { name: string }).name}`));
+  const out: string[] = [];
+  for (const k of INVENTORY_KINDS) {
+    const list = await api.list(k.apiVersion, k.kind, namespace);
+    for (const o of list.items) {
+      const name = o.metadata?.name ?? '';
+      const partOf = o.metadata?.labels?.['applyset.kubernetes.io/part-of'];
+      if (name === parentName || (partOf !== id && !names.has(`${k.kind}/${name}`))) continue;
+      if (partOf !== id) out.push(`${k.kind}/${name}: not labelled part-of ${id} (${partOf ?? 'no label'})`);
+      else if (!listed.has(k.groupKind))
+        out.push(`${k.kind}/${name}: member, but ${k.groupKind} is not in the parent's contains-group-kinds (${[...listed].join(',')})`);
+    }
+  }
+  return out;
+}
