@@ -120,15 +120,12 @@ const INVENTORY_KINDS = [
 export async function inventoryProblems(namespace: string, app: string, objects: AppObject[]): Promise<string[]> {
   const api = k8s.KubernetesObjectApi.makeApiClient(adminConfig());
   const parentName = `wavesync-${app}`;
-  let parent: k8s.KubernetesObject;
-  try {
-    parent = await api.read({ apiVersion: 'v1', kind: 'Secret', metadata: { name: parentName, namespace } });
-  } catch (err) {
-    return [`inventory parent Secret ${parentName}: ${(err as { code?: number }).code === 404 ? 'missing' : String(err)}`];
-  }
-  const id = parent.metadata?.labels?.['applyset.kubernetes.io/id'];
-  if (!id) return [`inventory parent Secret ${parentName} has no applyset.kubernetes.io/id label`];
-  const listed = new Set((parent.metadata?.annotations?.['applyset.kubernetes.io/contains-group-kinds'] ?? '').split(',').filter(Boolean));
+  const parent = await api.read({ apiVersion: 'v1', kind: 'Secret', metadata: { name: parentName, namespace } }).catch((err: unknown) => {
+    if ((err as { code?: number }).code === 404) return null;
+    throw err;
+  });
+  const id = parent?.metadata?.labels?.['applyset.kubernetes.io/id'] ?? '(no parent)';
+  const listed = new Set((parent?.metadata?.annotations?.['applyset.kubernetes.io/contains-group-kinds'] ?? '').split(',').filter(Boolean));
   const names = new Set(objects.filter((o) => !o.hook).map((o) => `${o.doc.kind as string}/${(o.doc.metadata as { name: string }).name}`));
   const out: string[] = [];
   for (const k of INVENTORY_KINDS) {
@@ -137,7 +134,8 @@ export async function inventoryProblems(namespace: string, app: string, objects:
       const name = o.metadata?.name ?? '';
       const partOf = o.metadata?.labels?.['applyset.kubernetes.io/part-of'];
       if (name === parentName || (partOf !== id && !names.has(`${k.kind}/${name}`))) continue;
-      if (partOf !== id) out.push(`${k.kind}/${name}: not labelled part-of ${id} (${partOf ?? 'no label'})`);
+      if (!parent) out.push(`${k.kind}/${name}: live, but the inventory parent Secret ${parentName} does not exist`);
+      else if (partOf !== id) out.push(`${k.kind}/${name}: not labelled part-of ${id} (${partOf ?? 'no label'})`);
       else if (!listed.has(k.groupKind))
         out.push(`${k.kind}/${name}: member, but ${k.groupKind} is not in the parent's contains-group-kinds (${[...listed].join(',')})`);
     }
