@@ -35,6 +35,8 @@ function debugRetries(env: Record<string, string | undefined>): { onRetry?: (err
   if (env.WAVESYNC_DEBUG_HTTP !== '1') return {};
   return {
     onRetry: (err, attempt, delayMs) =>
-      process.stderr.write(`wavesync debug: ${new Date().toISOString()} attempt ${attempt} failed (${err instanceof Error ? err.message : String(err)}); retrying in ${delayMs}ms\n`),
+      process.stderr.write(
+        `wavesync debug: ${new Date().toISOString()} attempt ${attempt} failed (${err instanceof Error ? err.message : String(err)}); retrying in ${delayMs}ms\n`,
+      ),
   };
 }
