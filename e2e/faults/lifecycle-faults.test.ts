@@ -1,7 +1,7 @@
 // Pruning and deleting through the fault proxy (issue 14): a sync with --prune that removes objects
 // under resets and under an outage must leave the pruned objects gone and nothing else missing;
 // `wavesync delete` under resets must remove every object, then the inventory parent and the Lease
-// last. Each run must also end right (Succeeded, or Failed naming its cause; a failed run is then
+// last (the outage case runs in `npm run soak` only). Each run must also end right (Succeeded, or Failed naming its cause; a failed run is then
 // repeated without faults, which must finish the job).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as k8s from '@kubernetes/client-node';
@@ -102,7 +102,9 @@ describe('prune and delete under API faults', () => {
     return { first, wrong };
   }
 
-  for (const kind of ['reset', 'outage'] as const) {
+  // CI runs the reset case; the outage case is soak only (it adds about 30 s).
+  const kinds = process.env.WAVESYNC_SOAK === '1' ? (['reset', 'outage'] as const) : (['reset'] as const);
+  for (const kind of kinds) {
     it(`a sync with --prune under ${kind}: the pruned objects are gone, nothing else is`, async () => {
       const full = appObjects(`p${kind.slice(0, 3)}0`);
       const seeded_ = await cli(full, ['sync', '--manifests', '.']);
