@@ -1,8 +1,8 @@
 // Pruning and deleting through the fault proxy (issue 14): a sync with --prune that removes objects
 // under resets and under an outage must leave the pruned objects gone and nothing else missing;
 // `wavesync delete` under resets must remove every object, then the inventory parent and the Lease
-// last (the outage case runs in `npm run soak` only). Each run must also end right (Succeeded, or Failed naming its cause; a failed run is then
-// repeated without faults, which must finish the job).
+// last (the outage case runs in `npm run soak` only). Each run must also end right (Succeeded, or
+// Failed naming its cause; a failed run is then repeated without faults, which must finish the job).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as k8s from '@kubernetes/client-node';
 import YAML from 'yaml';
