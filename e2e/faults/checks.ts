@@ -57,7 +57,26 @@ export class HookLedger {
   private resourceVersion = '';
   private stopped = false;
 
+  private relist = false;
+  /** How many times the watch had to relist after 410 Gone. */
+  relists = 0;
+
+  private async catchUp(): Promise<void> {
+    const list = await k8s.KubernetesObjectApi.makeApiClient(adminConfig()).list('batch/v1', 'Job', this.namespace);
+    for (const j of list.items) {
+      const uid = j.metadata?.uid ?? '';
+      if (uid && !this.seen.has(uid)) {
+        this.seen.add(uid);
+        this.creations.push({ name: j.metadata?.name ?? '', uid, at: Date.now() });
+      }
+    }
+    this.resourceVersion = list.metadata?.resourceVersion ?? '';
+    this.relist = false;
+    this.relists++;
+  }
+
   async start(): Promise<void> {
+    if (this.relist) await this.catchUp();
     const watch = new k8s.Watch(adminConfig());
     // The API server ends every watch after its request timeout: resume from the last
     // resourceVersion seen, so a long soak misses no creation.
@@ -67,8 +86,11 @@ export class HookLedger {
       query,
       (type: string, obj: k8s.V1Job) => {
         if (type === 'ERROR') {
-          // 410 Gone: our resourceVersion is too old, so creations may have been missed.
-          this.broken = `the Job watch failed: ${JSON.stringify(obj)}`;
+          // 410 Gone: our resourceVersion is older than the server's watch cache (a restarted
+          // kube-apiserver starts a new one). Relist before resuming: every Job not seen yet counts
+          // as created (one created and deleted inside the gap would be missed; the gap is short).
+          if ((obj as unknown as { code?: number }).code === 410) this.relist = true;
+          else this.broken = `the Job watch failed: ${JSON.stringify(obj)}`;
           return;
         }
         if (obj.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
@@ -81,8 +103,18 @@ export class HookLedger {
       },
       () => {
         if (this.stopped || this.broken) return;
-        // Ended by the server's timeout or a dropped connection: resume where it stopped.
-        setTimeout(() => this.start().catch((e: unknown) => (this.broken = `the Job watch could not resume: ${String(e)}`)), 200);
+        // Ended by the server's timeout, a dropped connection or a restarting server: resume where
+        // it stopped, trying for a minute (a restarted kube-apiserver takes a few seconds).
+        const resume = (tries: number) =>
+          setTimeout(
+            () =>
+              this.start().catch((e: unknown) => {
+                if (tries < 120) resume(tries + 1);
+                else this.broken = `the Job watch could not resume: ${String(e)}`;
+              }),
+            tries === 0 ? 200 : 500,
+          );
+        resume(0);
       },
     );
   }
