@@ -41,7 +41,7 @@ const env = { ...process.env, WAVESYNC_CLUSTER_STATE: STATE };
     spawnSync('bash', [path.join(REPO, 'test/cluster/down.sh')], { env, stdio: 'ignore' });
     if (previous === undefined) delete process.env.WAVESYNC_E2E_KUBECONFIG;
     else process.env.WAVESYNC_E2E_KUBECONFIG = previous;
-    process.stderr.write(`[restart seed=${SEED}]\n${lines.join('\n')}\n`);
+    process.stderr.write(`[restart seed=${SEED}] the hook ledger relisted ${ledger?.relists ?? 0} time(s)\n${lines.join('\n')}\n`);
   });
 
   it(
