@@ -150,6 +150,11 @@ describe('prune and delete under API faults', () => {
     );
     const parent = deleted.findIndex((e) => e.kind === 'Secret' && e.name === `wavesync-${APP}`);
     const lease = deleted.findIndex((e) => e.kind === 'Lease' && e.name === `wavesync-${APP}`);
-    expect({ parentAfterMembers: parent > lastMember, leaseAfterMembers: lease > lastMember }).toEqual({ parentAfterMembers: true, leaseAfterMembers: true });
+    const order = deleted.map((e) => `${e.kind}/${e.name}`);
+    expect({ parentAfterMembers: parent > lastMember, leaseAfterMembers: lease > lastMember, order }).toEqual({
+      parentAfterMembers: true,
+      leaseAfterMembers: true,
+      order,
+    });
   }, 300_000);
 });
