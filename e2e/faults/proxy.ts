@@ -169,6 +169,10 @@ export class FaultProxy {
               this.owed.reset = false;
               this.counts.resets++;
               to.write(head, () => close(true));
+              // The write's callback does not always come (seen under resets: the connection then
+              // stopped forwarding without closing, a black hole that cost the client 30 s per
+              // request, or a hang before the client retired dead connections). Reset regardless.
+              setTimeout(() => close(true), 50);
             });
             from.pause();
             return;
