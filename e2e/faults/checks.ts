@@ -57,7 +57,26 @@ export class HookLedger {
   private resourceVersion = '';
   private stopped = false;
 
+  private relist = false;
+  /** How many times the watch had to relist after 410 Gone. */
+  relists = 0;
+
+  private async catchUp(): Promise<void> {
+    const list = await k8s.KubernetesObjectApi.makeApiClient(adminConfig()).list('batch/v1', 'Job', this.namespace);
+    for (const j of list.items) {
+      const uid = j.metadata?.uid ?? '';
+      if (uid && !this.seen.has(uid)) {
+        this.seen.add(uid);
+        this.creations.push({ name: j.metadata?.name ?? '', uid, at: Date.now() });
+      }
+    }
+    this.resourceVersion = list.metadata?.resourceVersion ?? '';
+    this.relist = false;
+    this.relists++;
+  }
+
   async start(): Promise<void> {
+    if (this.relist) await this.catchUp();
     const watch = new k8s.Watch(adminConfig());
     // The API server ends every watch after its request timeout: resume from the last
     // resourceVersion seen, so a long soak misses no creation.
@@ -67,8 +86,11 @@ export class HookLedger {
       query,
       (type: string, obj: k8s.V1Job) => {
         if (type === 'ERROR') {
-          // 410 Gone: our resourceVersion is too old, so creations may have been missed.
-          this.broken = `the Job watch failed: ${JSON.stringify(obj)}`;
+          // 410 Gone: our resourceVersion is older than the server's watch cache (a restarted
+          // kube-apiserver starts a new one). Relist before resuming: every Job not seen yet counts
+          // as created (one created and deleted inside the gap would be missed; the gap is short).
+          if ((obj as unknown as { code?: number }).code === 410) this.relist = true;
+          else this.broken = `the Job watch failed: ${JSON.stringify(obj)}`;
           return;
         }
         if (obj.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
@@ -81,8 +103,18 @@ export class HookLedger {
       },
       () => {
         if (this.stopped || this.broken) return;
-        // Ended by the server's timeout or a dropped connection: resume where it stopped.
-        setTimeout(() => this.start().catch((e: unknown) => (this.broken = `the Job watch could not resume: ${String(e)}`)), 200);
+        // Ended by the server's timeout, a dropped connection or a restarting server: resume where
+        // it stopped, trying for a minute (a restarted kube-apiserver takes a few seconds).
+        const resume = (tries: number) =>
+          setTimeout(
+            () =>
+              this.start().catch((e: unknown) => {
+                if (tries < 120) resume(tries + 1);
+                else this.broken = `the Job watch could not resume: ${String(e)}`;
+              }),
+            tries === 0 ? 200 : 500,
+          );
+        resume(0);
       },
     );
   }
@@ -102,4 +134,43 @@ export class HookLedger {
     }
     return counts;
   }
+}
+
+const INVENTORY_KINDS = [
+  { apiVersion: 'v1', kind: 'ConfigMap', groupKind: 'ConfigMap' },
+  { apiVersion: 'v1', kind: 'Secret', groupKind: 'Secret' },
+  { apiVersion: 'v1', kind: 'Service', groupKind: 'Service' },
+  { apiVersion: 'v1', kind: 'ServiceAccount', groupKind: 'ServiceAccount' },
+  { apiVersion: 'apps/v1', kind: 'Deployment', groupKind: 'Deployment.apps' },
+];
+
+/**
+ * "No object outside the inventory": every object of the app's kinds in the namespace that carries
+ * the app's part-of label, or has the name of one of `objects`, is a member (labelled with the
+ * parent's id) of a kind the parent lists in contains-group-kinds. Problems as "Kind/name: ...".
+ */
+export async function inventoryProblems(namespace: string, app: string, objects: AppObject[]): Promise<string[]> {
+  const api = k8s.KubernetesObjectApi.makeApiClient(adminConfig());
+  const parentName = `wavesync-${app}`;
+  const parent = await api.read({ apiVersion: 'v1', kind: 'Secret', metadata: { name: parentName, namespace } }).catch((err: unknown) => {
+    if ((err as { code?: number }).code === 404) return null;
+    throw err;
+  });
+  const id = parent?.metadata?.labels?.['applyset.kubernetes.io/id'] ?? '(no parent)';
+  const listed = new Set((parent?.metadata?.annotations?.['applyset.kubernetes.io/contains-group-kinds'] ?? '').split(',').filter(Boolean));
+  const names = new Set(objects.filter((o) => !o.hook).map((o) => `${o.doc.kind as string}/${(o.doc.metadata as { name: string }).name}`));
+  const out: string[] = [];
+  for (const k of INVENTORY_KINDS) {
+    const list = await api.list(k.apiVersion, k.kind, namespace);
+    for (const o of list.items) {
+      const name = o.metadata?.name ?? '';
+      const partOf = o.metadata?.labels?.['applyset.kubernetes.io/part-of'];
+      if (name === parentName || (partOf !== id && !names.has(`${k.kind}/${name}`))) continue;
+      if (!parent) out.push(`${k.kind}/${name}: live, but the inventory parent Secret ${parentName} does not exist`);
+      else if (partOf !== id) out.push(`${k.kind}/${name}: not labelled part-of ${id} (${partOf ?? 'no label'})`);
+      else if (!listed.has(k.groupKind))
+        out.push(`${k.kind}/${name}: member, but ${k.groupKind} is not in the parent's contains-group-kinds (${[...listed].join(',')})`);
+    }
+  }
+  return out;
 }

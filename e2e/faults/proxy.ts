@@ -48,6 +48,12 @@ export interface FaultCounts {
 export class FaultProxy {
   faults: Faults = { ...NO_FAULTS };
   readonly counts: FaultCounts = { connections: 0, resets: 0, delayedChunks: 0, stalls: 0, droppedLongLived: 0, refused: 0 };
+  /**
+   * Faults owed: the next reset or stall point reached fires, and the next long-lived connection is
+   * cut, whatever the draw, until one did. Set at the start of a fault kind, so that every kind
+   * injects at least one fault in every run (a CI run of 5 syncs once drew no stall at all).
+   */
+  owed = { reset: false, stall: false, drop: false };
   private readonly server: net.Server;
   private readonly open = new Set<net.Socket>();
   private random: () => number;
@@ -116,13 +122,17 @@ export class FaultProxy {
     upstream.on('close', onClose);
 
     // The next reset and stall points, and whether they fire; each redrawn once the stream passes it.
-    const next = (from: number, chance: number) => ({ at: from + Math.floor(this.random() * f.resetWithinBytes), fires: this.random() < chance });
-    let reset = f.reset > 0 ? next(0, f.reset) : undefined;
-    let stall = f.stall > 0 ? next(0, f.stall) : undefined;
+    const next = (from: number, chance: number, owed: boolean) => {
+      const at = from + Math.floor(this.random() * f.resetWithinBytes);
+      return { at, fires: this.random() < chance || owed };
+    };
+    let reset = f.reset > 0 ? next(0, f.reset, this.owed.reset) : undefined;
+    let stall = f.stall > 0 ? next(0, f.stall, this.owed.stall) : undefined;
     let dropTimer: NodeJS.Timeout | undefined;
-    if (this.random() < f.dropLongLived) {
+    if (f.dropLongLived > 0 && (this.random() < f.dropLongLived || this.owed.drop)) {
       dropTimer = setTimeout(() => {
         if (closed) return;
+        this.owed.drop = false;
         this.counts.droppedLongLived++;
         // Half the cuts are clean (a load balancer's idle timeout), half are resets.
         close(this.random() < 0.5);
@@ -145,23 +155,29 @@ export class FaultProxy {
           const passed = (point?: { at: number }) => point !== undefined && before <= point.at && down > point.at;
           if (passed(stall)) {
             if (stall!.fires) {
+              this.owed.stall = false;
               this.counts.stalls++;
               delay += f.stallMs;
             }
-            stall = next(down, f.stall);
+            stall = next(down, f.stall, this.owed.stall);
           }
           if (passed(reset) && reset!.fires) {
             // Send the bytes before the cut, then reset: the client sees a truncated answer.
             const head = chunk.subarray(0, reset!.at - before);
             chain = chain.then(() => {
               if (closed) return;
+              this.owed.reset = false;
               this.counts.resets++;
               to.write(head, () => close(true));
+              // The write's callback does not always come (seen under resets: the connection then
+              // stopped forwarding without closing, a black hole that cost the client 30 s per
+              // request, or a hang before the client retired dead connections). Reset regardless.
+              setTimeout(() => close(true), 50);
             });
             from.pause();
             return;
           }
-          if (passed(reset)) reset = next(down, f.reset);
+          if (passed(reset)) reset = next(down, f.reset, this.owed.reset);
         }
         if (delay === 0) {
           chain = chain.then(() => {

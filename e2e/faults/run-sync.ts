@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { appObjects, HOOKS } from './app.js';
-import { clusterDiff, type HookLedger } from './checks.js';
+import { clusterDiff, inventoryProblems, type HookLedger } from './checks.js';
 
 const REPO = path.resolve(import.meta.dirname ?? '.', '../..');
 
@@ -89,6 +89,8 @@ export async function syncOnce(opts: {
     'json',
   ]);
   const ms = Date.now() - started;
+  if (process.env.WAVESYNC_FAULT_LOG_DIR)
+    fs.writeFileSync(path.join(process.env.WAVESYNC_FAULT_LOG_DIR, `${opts.run}.log`), `${res.stderr}\n--- stdout\n${res.stdout}`);
   // Let the ledger's watch deliver the last creations.
   await new Promise((r) => setTimeout(r, 400));
   const hooks = opts.ledger.countSince(from);
@@ -152,6 +154,10 @@ export async function syncOnce(opts: {
   } else {
     problems.push(`exit ${res.code} with result ${json.result}: ${json.message}`);
   }
+  // Every applied object is in the inventory, however the run ended: the parent is written before
+  // anything is applied.
+  if (json.result === 'Succeeded' || json.result === 'Failed')
+    problems.push(...(await inventoryProblems(opts.namespace, 'faults', appObjects(opts.run))).slice(0, 5));
   out.wrong = problems.length ? problems.join('; ') : null;
   return out;
 }

@@ -24,6 +24,9 @@ export const SCENARIOS: Scenario[] = [
   { kind: 'watch-drop', faults: { dropLongLived: 0.8, dropAfterMs: 800 } },
   { kind: 'outage', faults: {}, outage: { afterMs: [300, 5000], forMs: 1500 } },
   { kind: 'apf-429', faults: {}, throttled: true },
+  // A network that keeps failing (issue 14: at this rate a sync once hung > 600 s on a dead
+  // connection): every sync must still end, Succeeded or Failed naming the cause, in bounded time.
+  { kind: 'reset-heavy', soakOnly: true, faults: { reset: 0.35, resetWithinBytes: 20_000 } },
   {
     kind: 'mixed',
     soakOnly: true,
@@ -55,6 +58,8 @@ export async function runScenario(
 ): Promise<{ outcomes: SyncOutcome[]; outages: number }> {
   const outcomes: SyncOutcome[] = [];
   let outages = 0;
+  // Each kind injects at least one fault of its own, whatever the draws.
+  ctx.proxy.owed = { reset: Boolean(s.faults.reset), stall: Boolean(s.faults.stall), drop: Boolean(s.faults.dropLongLived) };
   for (let i = 0; i < count; i++) {
     ctx.proxy.faults = { ...NO_FAULTS, ...s.faults };
     const run = `${s.kind.replace(/[^a-z0-9]/g, '').slice(0, 6)}${i}${Math.floor(ctx.random() * 1e6).toString(36)}`;
@@ -77,6 +82,7 @@ export async function runScenario(
     outcomes.push(o);
     ctx.log?.(o);
   }
+  ctx.proxy.owed = { reset: false, stall: false, drop: false };
   return { outcomes, outages };
 }
 

@@ -38,9 +38,13 @@ export interface CliRun {
 }
 
 /** Run `node dist/cli.js sync ...` in `cwd`; onStderr sees output as it comes (for signal tests). */
-export function runCli(cwd: string, args: string[], opts: { onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+export function runCli(
+  cwd: string,
+  args: string[],
+  opts: { onStderr?: (text: string, child: ReturnType<typeof spawn>) => void; kubeconfig?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...args, '--kubeconfig', kubeconfigPath()], {
+    const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...args, '--kubeconfig', opts.kubeconfig ?? kubeconfigPath()], {
       cwd,
       env: { ...process.env, CI: '1' },
     });

@@ -43,6 +43,8 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_CLOSED',
+  // The connection pool was retired under the request (transport.ts): it may have been sent.
+  'UND_ERR_DESTROYED',
   // The answer was cut off mid-body: the request may have had its effect (not safe-only).
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);

@@ -17,12 +17,22 @@ export interface AppLockRequest {
   onNotice?: (message: string) => void;
   /** Delete mode removes the Lease with the app. */
   removeOnRelease?: () => boolean;
+  /** The process environment: WAVESYNC_LEASE_SECONDS shortens the Lease (tests of takeover). */
+  env?: Record<string, string | undefined>;
+}
+
+/** WAVESYNC_LEASE_SECONDS (5 to 300) when set; otherwise the lock's default of 30 s. */
+export function leaseSeconds(env: Record<string, string | undefined> = {}): number | undefined {
+  const raw = env.WAVESYNC_LEASE_SECONDS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 5 && n <= 300 ? n : undefined;
 }
 
 /** null when held (or nothing to lock: the namespace does not exist yet); the refusal message otherwise. */
 export async function takeAppLock(cluster: ClusterPort, scope: ResourceScope, req: AppLockRequest): Promise<string | null> {
   try {
-    const lock = await acquireLock(cluster, { ...req, onWait: req.onNotice, onLost: req.onNotice });
+    const lock = await acquireLock(cluster, { ...req, leaseDurationSeconds: leaseSeconds(req.env), onWait: req.onNotice, onLost: req.onNotice });
     if (lock) scope.defer('the app lock', () => lock.release({ remove: req.removeOnRelease?.() ?? false }));
     return null;
   } catch (err) {

@@ -21,11 +21,22 @@ export function connect(
     }
     const kc = loadKubeConfig({ path, context: opts.context || undefined, env: opts.env });
     onKubeconfig?.(kc);
-    const cluster = createKubeCluster(kc);
+    const cluster = createKubeCluster(kc, { retry: debugRetries(opts.env) });
     scope.defer('the cluster client', () => cluster.close());
     return { cluster, problems: [] };
   } catch (err) {
     if (!(err instanceof KubeconfigError)) throw err;
     return { cluster: null, problems: [{ source: null, message: `${opts.label}: ${err.message}` }] };
   }
+}
+
+/** WAVESYNC_DEBUG_HTTP=1: one stderr line per retried request (which error, how long the pause). */
+function debugRetries(env: Record<string, string | undefined>): { onRetry?: (err: unknown, attempt: number, delayMs: number) => void } {
+  if (env.WAVESYNC_DEBUG_HTTP !== '1') return {};
+  return {
+    onRetry: (err, attempt, delayMs) =>
+      process.stderr.write(
+        `wavesync debug: ${new Date().toISOString()} attempt ${attempt} failed (${err instanceof Error ? err.message : String(err)}); retrying in ${delayMs}ms\n`,
+      ),
+  };
 }

@@ -55,6 +55,7 @@ export function runDeletePipeline(opts: DeleteOptions, hooks: SyncHooks = {}): P
       signal: cancel.signal,
       onNotice: hooks.onNotice,
       removeOnRelease: () => result?.result === 'Succeeded',
+      env: opts.cluster.env,
     });
     result = refusal
       ? lockRefused(bus, plan, 'delete', cluster.serverHost(), refusal)

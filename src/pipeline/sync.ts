@@ -66,6 +66,7 @@ export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promi
         timeoutMs: life.lockTimeoutMs,
         signal: cancel.signal,
         onNotice: hooks.onNotice,
+        env: opts.cluster.env,
       });
       if (refusal) {
         const run: PipelineResult = { plan, problems: [], result: lockRefused(bus, plan, opts.mode, cluster.serverHost(), refusal) };

@@ -28,7 +28,7 @@ export interface KubeClusterOptions {
   /** Replace the HTTP layer (tests count or fail requests through it). */
   transport?: Transport;
   retry?: RetryOptions;
-  /** Per-attempt timeout of a request (default 60s). */
+  /** Per-attempt timeout of a request (default 30 s, DEFAULT_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
   watch?: WatchHubOptions & HttpWatchSourceOptions;
 }

@@ -69,6 +69,8 @@ export function describeCause(err: unknown): Cause {
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
       return { code, what: 'the connection was reset', permanent: false };
+    case 'UND_ERR_DESTROYED':
+      return { code, what: 'the connection was dropped (another request on it had failed or timed out)', permanent: false };
     case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
       return { code, what: 'the connection closed before the whole answer arrived', permanent: false };
     case 'EHOSTUNREACH':

@@ -35,12 +35,30 @@ export function buildUrl(server: string, path: string, query: Query = {}): strin
   return url.toString();
 }
 
+/** The abort reason KubeHttp gives a request that got no answer in time (see http.ts). */
+export class RequestTimeoutError extends Error {
+  override name = 'RequestTimeoutError';
+}
+
+type Dispatcher = NonNullable<ReturnType<RequestContext['getDispatcher']>>;
+
 export function kubeTransport(kc: KubeConfig): Transport {
   const library = new IsomorphicFetchHttpLibrary();
   // client-node builds a new connection pool (undici Agent) for every request, so each request
   // paid a TCP and TLS handshake (issue 13: a 1,000-object re-sync ran at ~80 requests/s). The
   // first pool is kept for the run; credentials in headers (tokens) are still applied per request.
-  let dispatcher: unknown;
+  // kube-apiserver speaks HTTP/2, so that pool is one connection carrying every request and watch:
+  // once it is dead (reset, or silently dropping packets) every later request would wait on it
+  // until its own timeout, for ever (issue 14: a sync under resets hung > 600 s). A connection
+  // failure or a request timeout therefore retires the pool it happened on; the next request
+  // opens a fresh connection, and requests still in flight on the old one fail and are retried.
+  let pool: { dispatcher: Dispatcher } | undefined;
+  const retire = (used: { dispatcher: Dispatcher } | undefined) => {
+    if (!used || pool !== used) return;
+    pool = undefined;
+    void (used.dispatcher as { destroy?: () => Promise<void> }).destroy?.().catch(() => {});
+  };
+  const timedOut = (signal?: AbortSignal) => signal?.aborted && signal.reason instanceof RequestTimeoutError;
   return async (req) => {
     const server = kc.getCurrentCluster()?.server;
     if (!server) throw new Error('the kubeconfig has no current cluster');
@@ -52,25 +70,32 @@ export function kubeTransport(kc: KubeConfig): Transport {
     }
     if (req.signal) ctx.setSignal(req.signal);
     await kc.applySecurityAuthentication(ctx);
-    if (dispatcher === undefined) dispatcher = ctx.getDispatcher();
-    else ctx.setDispatcher(dispatcher as NonNullable<ReturnType<RequestContext['getDispatcher']>>);
+    if (pool === undefined) {
+      const fresh = ctx.getDispatcher();
+      if (fresh) pool = { dispatcher: fresh };
+    } else ctx.setDispatcher(pool.dispatcher);
+    const used = pool;
+    // Cancellation stays as it is; a timeout retires the connection; a failed one is said in words.
+    const failed = (err: unknown): never => {
+      if (timedOut(req.signal)) {
+        retire(used);
+        throw err;
+      }
+      if (req.signal?.aborted || (err as Error)?.name === 'AbortError') throw err;
+      retire(used);
+      throw new ClusterConnectionError(server, err);
+    };
     let res;
     try {
       res = await library.send(ctx).toPromise();
     } catch (err) {
-      // Cancellation and timeouts stay as they are; a failed connection is said in words.
-      if (req.signal?.aborted || (err as Error)?.name === 'AbortError') throw err;
-      throw new ClusterConnectionError(server, err);
+      return failed(err);
     }
     return {
       status: res.httpStatusCode,
       headers: res.headers,
       // The connection can still drop while the body arrives: say so, like a failed request.
-      text: () =>
-        res.body.text().catch((err: unknown) => {
-          if (req.signal?.aborted || (err as Error)?.name === 'AbortError') throw err;
-          throw new ClusterConnectionError(server, err);
-        }),
+      text: () => res.body.text().catch(failed),
       stream: () => res.body.stream(),
     };
   };
