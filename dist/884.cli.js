@@ -1008,11 +1008,16 @@ function currentTemplateHash(deployment, replicaSets) {
 
 
 
+
+
 const resourceName = (c) => `${c.resource}${c.subresource ? `/${c.subresource}` : ''}${c.group ? ` (API group ${c.group})` : ''}`;
 /** The verbs a sync uses for one task, on its own resource and on what its health reads. */
 function needsOf(t, info) {
     const ns = info.namespaced ? t.namespace : null;
     const on = (verbs, group, resource, subresource) => verbs.map((verb) => ({ verb, group, resource, subresource, namespace: ns, task: t }));
+    // A member being pruned: deleted, then watched until it is gone.
+    if (isPruneTask(t))
+        return on(['get', 'list', 'watch', 'delete'], info.group, info.plural);
     // get: the live copy before an apply; list and watch: the shared watch that gates on health;
     // server-side apply is a patch, and a create when the object does not exist yet.
     const own = ['get', 'list', 'watch', ...(usesReplace(t) ? ['update', 'create'] : ['patch', 'create'])];
@@ -1068,9 +1073,11 @@ async function checkPermissions(cluster, tasks) {
         const n = needs[0];
         const verbs = [...new Set(needs.map((x) => x.verb))];
         const where = n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)';
+        // A member being pruned has no manifest line: say where it is instead.
+        const live = isLiveSource(n.task.source);
         errors.push({
-            source: n.task.source,
-            message: `${n.task.kind} ${n.task.name ?? n.task.generateName ?? ''}: the kubeconfig's user may not ${verbs.join(', ')} ${resourceName(n)}${where}, which this sync needs (RBAC; docs/rbac.yaml lists what wavesync needs)`,
+            source: live ? null : n.task.source,
+            message: `${n.task.kind} ${live ? `${n.task.namespace ? `${n.task.namespace}/` : ''}${n.task.name} (to be pruned: no longer in the manifests)` : (n.task.name ?? n.task.generateName ?? '')}: the kubeconfig's user may not ${verbs.join(', ')} ${resourceName(n)}${where}, which this sync needs (RBAC; docs/rbac.yaml lists what wavesync needs)`,
         });
     }
     return { errors, refused };
@@ -1198,7 +1205,9 @@ async function validateAgainstCluster(cluster, plan, opts) {
     const resolved = await resolveTasks(cluster, plan, errors, noDryRun);
     if (opts.checkAccess) {
         // A refused verb is said once, at its object's line; that object's dry run would only repeat it.
-        const syncing = [...resolved.steps, ...resolved.syncFail].flatMap((s) => s.tasks).filter((t) => !noDryRun.has(t.id));
+        const syncing = [...resolved.steps, ...resolved.syncFail, ...(opts.pruning?.length ? [{ tasks: opts.pruning }] : [])]
+            .flatMap((s) => s.tasks)
+            .filter((t) => !noDryRun.has(t.id));
         const withInfo = await Promise.all(syncing.map(async (task) => ({ task, info: await cluster.resolve(task.apiVersion, task.kind) })));
         const access = await checkPermissions(cluster, withInfo.flatMap((x) => (x.info ? [{ task: x.task, info: x.info }] : [])));
         errors.push(...access.errors);
@@ -4887,6 +4896,7 @@ async function runEngine(opts) {
         const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, {
             signal: cancel,
             checkAccess: opts.mode === 'sync',
+            pruning: stage?.pruneTasks.filter((t) => t.keep === null) ?? [],
             // A dry run does not create the namespace: objects in it cannot be dry-run, they would be created.
             createsNamespaces: opts.createNamespace && opts.mode === 'dry-run' ? [opts.plan.namespace] : [],
         });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AccessCheck, ClusterPort, ResourceInfo } from '../../src/cluster/port.js';
 import type { Task } from '../../src/plan/types.js';
+import { LIVE_SOURCE } from '../../src/model/live-source.js';
 import { checkPermissions } from '../../src/sync/permissions.js';
 
 const info = (group: string, kind: string, plural: string): ResourceInfo => ({ group, version: 'v1', kind, plural, namespaced: true });
@@ -100,5 +101,24 @@ describe('checkPermissions', () => {
 
   it('a port without access control is not asked', async () => {
     expect(await checkPermissions({} as ClusterPort, tasks)).toEqual({ errors: [], refused: new Set() });
+  });
+
+  it('a member to be pruned needs delete (and a watch until it is gone); refused, it is named as in the cluster', async () => {
+    const pruned = task('ConfigMap', 'old-settings', 0, { source: LIVE_SOURCE, action: 'prune', keep: null } as Partial<Task>);
+    const asked: AccessCheck[] = [];
+    const res = await checkPermissions(
+      cluster((c) => c.verb === 'delete' && c.resource === 'configmaps', asked),
+      [{ task: pruned, info: info('', 'ConfigMap', 'configmaps') }],
+    );
+    expect(asked.map((c) => c.verb).sort()).toEqual(['delete', 'get', 'list', 'watch']);
+    expect(res.errors).toEqual([
+      {
+        source: null,
+        message: expect.stringMatching(
+          /^ConfigMap shop\/old-settings \(to be pruned: no longer in the manifests\): the kubeconfig's user may not delete configmaps in namespace shop/,
+        ),
+      },
+    ]);
+    expect([...res.refused]).toEqual([pruned.id]);
   });
 });

@@ -1,7 +1,7 @@
 // Least privilege: a sync as a ServiceAccount bound to exactly docs/rbac.yaml's Role succeeds, and
 // with any one rule (or one verb) taken away it is refused before anything is applied, with an
-// error at an object's file:line naming the missing verb and resource.
-// Prune, delete and the Lease (issue 10) are not there yet: when they are, add their runs here.
+// error at an object's file:line naming the missing verb and resource. A prune and a delete as the
+// same ServiceAccount succeed too.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import * as k8s from '@kubernetes/client-node';
 import YAML from 'yaml';
-import { appObjects } from '../faults/app.js';
+import { appObjects, type AppObject } from '../faults/app.js';
 import { clusterDiff } from '../faults/checks.js';
 import { adminConfig, adminServer, applyAll, kubeconfigFor, serviceAccountToken } from '../faults/identity.js';
 import { withNamespace } from '../setup/cluster.js';
@@ -30,10 +30,13 @@ async function setRole(ns: string, rules: Rule[]): Promise<void> {
   await rbac.createNamespacedRole({ namespace: ns, body: { metadata: { name: 'wavesync' }, rules } });
 }
 
-function sync(kubeconfig: string, ns: string, run: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** `wavesync sync` of the fault app's objects for `run` (those `keep` accepts), or another command. */
+function sync(kubeconfig: string, ns: string, run: string, opts: { keep?: (o: AppObject) => boolean; args?: string[] } = {}): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wavesync-rbac-'));
   fs.mkdirSync(path.join(dir, '.git'));
-  for (const o of appObjects(run)) {
+  for (const o of appObjects(run).filter(opts.keep ?? (() => true))) {
     fs.mkdirSync(path.dirname(path.join(dir, o.file)), { recursive: true });
     fs.writeFileSync(path.join(dir, o.file), YAML.stringify(o.doc));
   }
@@ -42,15 +45,11 @@ function sync(kubeconfig: string, ns: string, run: string): Promise<{ code: numb
       process.execPath,
       [
         path.join(REPO, 'dist/cli.js'),
-        'sync',
-        '--manifests',
-        '.',
+        ...(opts.args ?? ['sync', '--manifests', '.', '--revision', `${run}0000000`]),
         '--namespace',
         ns,
         '--app',
         'rbac',
-        '--revision',
-        `${run}0000000`,
         '--kubeconfig',
         kubeconfig,
       ],
@@ -61,13 +60,32 @@ function sync(kubeconfig: string, ns: string, run: string): Promise<{ code: numb
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 2) process.stderr.write(`[rbac] ${opts.args?.[0] ?? 'sync'} ${run} exit ${code}:\n${stdout.slice(-3000)}\n${stderr}\n`);
+      resolve({ code, stdout, stderr });
+    });
   });
+}
+
+/** Which of these objects still exist (kind/name), read as the admin. */
+async function liveNames(ns: string, objects: AppObject[]): Promise<string[]> {
+  const client = k8s.KubernetesObjectApi.makeApiClient(adminConfig());
+  const live: string[] = [];
+  for (const o of objects) {
+    const meta = o.doc.metadata as { name: string };
+    const ref = { apiVersion: o.doc.apiVersion as string, kind: o.doc.kind as string, metadata: { name: meta.name, namespace: ns } };
+    const found = await client.read(ref).then(
+      (x) => !(x.metadata as { deletionTimestamp?: string }).deletionTimestamp,
+      () => false,
+    );
+    if (found) live.push(`${ref.kind}/${meta.name}`);
+  }
+  return live;
 }
 
 describe('least privilege (docs/rbac.yaml)', () => {
   it(
-    'syncs as a ServiceAccount bound to exactly the Role; each rule or verb taken away is refused before any change',
+    'syncs, prunes and deletes as a ServiceAccount bound to exactly the Role; each rule or verb taken away is refused before any change',
     () =>
       withNamespace('rbac', async (ns) => {
         await applyAll(
@@ -142,7 +160,51 @@ subjects: [{ kind: ServiceAccount, name: wavesync, namespace: ${ns} }]
         );
         const untrimmed = await sync(kubeconfig, ns, 'r-untrimmed');
         expect({ code: untrimmed.code, tail: untrimmed.stdout.slice(-800) }).toEqual({ code: 0, tail: expect.any(String) });
+
+        // Without delete on ConfigMaps, a prune is refused before anything changes, naming the member.
+        const leaving = (o: AppObject) => o.file.startsWith('wave3/');
+        const prune = ['sync', '--manifests', '.', '--prune'];
+        await setRole(
+          ns,
+          ROLE.rules.map((r) => (r.resources.includes('configmaps') ? { ...r, verbs: r.verbs.filter((v) => v !== 'delete') } : r)),
+        );
+        const refusedPrune = await sync(kubeconfig, ns, 'r-refused', { keep: (o) => !leaving(o), args: prune });
+        expect({
+          code: refusedPrune.code,
+          named: /ConfigMap \S+\/w3-cm-\d \(to be pruned[^)]*\): .*may not delete configmaps/.test(refusedPrune.stdout + refusedPrune.stderr),
+        }).toEqual({
+          code: 2,
+          named: true,
+        });
+        expect(await clusterDiff(ns, appObjects('r-untrimmed'))).toEqual([]);
+
+        // The whole Role again: a prune of what left the manifests, then the app's deletion.
+        await setRole(ns, ROLE.rules);
+        const pruned = await sync(kubeconfig, ns, 'r-pruned', { keep: (o) => !leaving(o), args: prune });
+        expect({ code: pruned.code, stderr: pruned.stderr, tail: pruned.stdout.slice(-1500) }).toEqual({ code: 0, stderr: '', tail: expect.any(String) });
+        const kept = appObjects('r-pruned').filter((o) => !leaving(o));
+        expect(await clusterDiff(ns, kept)).toEqual([]);
+        const gone = appObjects('r-pruned').filter((o) => leaving(o) && !o.hook);
+        expect(gone.length).toBeGreaterThan(0);
+        expect(await liveNames(ns, gone)).toEqual([]);
+
+        const deleted = await sync(kubeconfig, ns, 'r-deleted', { args: ['delete'] });
+        expect({ code: deleted.code, stderr: deleted.stderr, tail: deleted.stdout.slice(-1500) }).toEqual({ code: 0, stderr: '', tail: expect.any(String) });
+        expect(
+          await liveNames(
+            ns,
+            kept.filter((o) => !o.hook),
+          ),
+        ).toEqual([]);
+        const parent = await adminConfig()
+          .makeApiClient(k8s.CoreV1Api)
+          .readNamespacedSecret({ name: 'wavesync-rbac', namespace: ns })
+          .then(
+            () => 'present',
+            () => 'gone',
+          );
+        expect(parent).toBe('gone');
       }),
-    300_000,
+    420_000,
   );
 });

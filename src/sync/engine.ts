@@ -112,6 +112,7 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
     const validated = await validateAgainstCluster(opts.cluster, inventory?.applyPlan ?? opts.plan, {
       signal: cancel,
       checkAccess: opts.mode === 'sync',
+      pruning: stage?.pruneTasks.filter((t) => t.keep === null) ?? [],
       // A dry run does not create the namespace: objects in it cannot be dry-run, they would be created.
       createsNamespaces: opts.createNamespace && opts.mode === 'dry-run' ? [opts.plan.namespace] : [],
     });

@@ -4,6 +4,8 @@
 // this, a missing `delete jobs` or `get pods/log` would surface mid-sync, after waves were applied.
 import type { AccessCheck, ClusterPort, ResourceInfo } from '../cluster/port.js';
 import type { ValidationError } from '../manifests/types.js';
+import { isLiveSource } from '../model/live-source.js';
+import { isPruneTask } from '../plan/prune-plan.js';
 import type { Task } from '../plan/types.js';
 import { usesReplace } from './apply-task.js';
 import { mapLimit } from './concurrency.js';
@@ -20,6 +22,8 @@ function needsOf(t: Task, info: ResourceInfo): Need[] {
   const ns = info.namespaced ? t.namespace : null;
   const on = (verbs: string[], group: string, resource: string, subresource?: string): Need[] =>
     verbs.map((verb) => ({ verb, group, resource, subresource, namespace: ns, task: t }));
+  // A member being pruned: deleted, then watched until it is gone.
+  if (isPruneTask(t)) return on(['get', 'list', 'watch', 'delete'], info.group, info.plural);
   // get: the live copy before an apply; list and watch: the shared watch that gates on health;
   // server-side apply is a patch, and a create when the object does not exist yet.
   const own = ['get', 'list', 'watch', ...(usesReplace(t) ? ['update', 'create'] : ['patch', 'create'])];
@@ -71,9 +75,11 @@ export async function checkPermissions(
     const n = needs[0]!;
     const verbs = [...new Set(needs.map((x) => x.verb))];
     const where = n.namespace ? ` in namespace ${n.namespace}` : ' (cluster-wide)';
+    // A member being pruned has no manifest line: say where it is instead.
+    const live = isLiveSource(n.task.source);
     errors.push({
-      source: n.task.source,
-      message: `${n.task.kind} ${n.task.name ?? n.task.generateName ?? ''}: the kubeconfig's user may not ${verbs.join(', ')} ${resourceName(n)}${where}, which this sync needs (RBAC; docs/rbac.yaml lists what wavesync needs)`,
+      source: live ? null : n.task.source,
+      message: `${n.task.kind} ${live ? `${n.task.namespace ? `${n.task.namespace}/` : ''}${n.task.name} (to be pruned: no longer in the manifests)` : (n.task.name ?? n.task.generateName ?? '')}: the kubeconfig's user may not ${verbs.join(', ')} ${resourceName(n)}${where}, which this sync needs (RBAC; docs/rbac.yaml lists what wavesync needs)`,
     });
   }
   return { errors, refused };

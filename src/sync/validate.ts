@@ -121,7 +121,10 @@ export async function validateAgainstCluster(
   opts: {
     signal?: AbortSignal;
     checkAccess?: boolean;
-    /** Namespaces the run would create first (create-namespace without creating it). */ createsNamespaces?: string[];
+    /** Members the sync will prune: their delete is checked with the access check (never dry-run). */
+    pruning?: Task[];
+    /** Namespaces the run would create first (create-namespace without creating it). */
+    createsNamespaces?: string[];
   },
 ): Promise<ValidatedPlan> {
   const errors: ValidationError[] = [];
@@ -131,7 +134,9 @@ export async function validateAgainstCluster(
   const resolved = await resolveTasks(cluster, plan, errors, noDryRun);
   if (opts.checkAccess) {
     // A refused verb is said once, at its object's line; that object's dry run would only repeat it.
-    const syncing = [...resolved.steps, ...resolved.syncFail].flatMap((s) => s.tasks).filter((t) => !noDryRun.has(t.id));
+    const syncing = [...resolved.steps, ...resolved.syncFail, ...(opts.pruning?.length ? [{ tasks: opts.pruning }] : [])]
+      .flatMap((s) => s.tasks)
+      .filter((t) => !noDryRun.has(t.id));
     const withInfo = await Promise.all(syncing.map(async (task) => ({ task, info: await cluster.resolve(task.apiVersion, task.kind) })));
     const access = await checkPermissions(
       cluster,
