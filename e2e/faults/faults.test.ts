@@ -2,7 +2,7 @@
 // between the CLI and kube-apiserver, and under real 429s from API Priority and Fairness. Every run
 // must end Succeeded with the cluster equal to the manifests, or Failed naming its cause at a
 // file:line; no hook Job may be created twice or go missing. WAVESYNC_FAULT_SYNCS sets the syncs
-// per fault kind (CI: 2 for 6 kinds, each kind owing at least one fault so none can pass vacuously;
+// per fault kind (CI: 5 for 6 kinds, the issue's 30, each kind owing at least one fault so none can pass vacuously;
 // `npm run soak`: 40 for all 8), WAVESYNC_FAULT_SEED replays a run.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { throttleServiceAccount, type Throttle } from './apf.js';
@@ -13,7 +13,7 @@ import { figures, recordFigures, runScenario, SCENARIOS, type KindFigures } from
 import { REPO } from '../sync/harness.js';
 import { useNamespace } from '../setup/cluster.js';
 
-const PER_KIND = Number(process.env.WAVESYNC_FAULT_SYNCS ?? 2);
+const PER_KIND = Number(process.env.WAVESYNC_FAULT_SYNCS ?? 5);
 /** No sync may take longer than this, however often the network fails (its --timeout is 3m). */
 const BOUND_MS = 240_000;
 const SEED = Number(process.env.WAVESYNC_FAULT_SEED ?? Date.now() % 1e9);
