@@ -5660,7 +5660,7 @@ function kubeTransport(kc) {
         void used.dispatcher.destroy?.().catch(() => { });
     };
     const timedOut = (signal) => signal?.aborted && signal.reason instanceof RequestTimeoutError;
-    return async (req) => {
+    const send = async (req) => {
         const server = kc.getCurrentCluster()?.server;
         if (!server)
             throw new Error('the kubeconfig has no current cluster');
@@ -5707,6 +5707,9 @@ function kubeTransport(kc) {
             stream: () => res.body.stream(),
         };
     };
+    // An idle pool left behind outlives the run in a long-lived process (tests run many in one).
+    send.close = () => retire(pool);
+    return send;
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/kube/http.ts
@@ -6181,7 +6184,8 @@ function writeQuery(opts) {
     };
 }
 function createKubeCluster(kc, opts = {}) {
-    const http = new KubeHttp(opts.transport ?? kubeTransport(kc), {
+    const transport = opts.transport ?? kubeTransport(kc);
+    const http = new KubeHttp(transport, {
         retry: opts.retry,
         requestTimeoutMs: opts.requestTimeoutMs,
         server: kc.getCurrentCluster()?.server,
@@ -6359,6 +6363,7 @@ function createKubeCluster(kc, opts = {}) {
             for (const hub of [...hubs.values()])
                 hub.stop();
             hubs.clear();
+            transport.close?.();
         },
         watchStats() {
             return Object.fromEntries([...hubs].map(([key, hub]) => [key, hub.stats]));

@@ -86,9 +86,15 @@ describe('kube adapter', () => {
         if (!established) await new Promise((r) => setTimeout(r, 100));
       }
       expect(established).toBe(true);
-      // A "not served" answer is never cached (issue 8): the kind resolves as soon as the CRD is
-      // established, with no invalidation in between.
-      expect(await cluster.resolve(`${group}/v1`, 'Widget')).toEqual({
+      // A "not served" answer is never cached (issue 8): the kind resolves once discovery serves it
+      // (kube-apiserver publishes it shortly after Established; on a loaded machine that took
+      // longer than one request), with no invalidation in between.
+      let resolved = await cluster.resolve(`${group}/v1`, 'Widget');
+      for (const until = Date.now() + 15_000; !resolved && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 200));
+        resolved = await cluster.resolve(`${group}/v1`, 'Widget');
+      }
+      expect(resolved).toEqual({
         group,
         version: 'v1',
         kind: 'Widget',

@@ -53,7 +53,8 @@ function writeQuery(opts: WriteOptions | undefined): Query {
 }
 
 export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {}): KubeCluster {
-  const http = new KubeHttp(opts.transport ?? kubeTransport(kc), {
+  const transport = opts.transport ?? kubeTransport(kc);
+  const http = new KubeHttp(transport, {
     retry: opts.retry,
     requestTimeoutMs: opts.requestTimeoutMs,
     server: kc.getCurrentCluster()?.server,
@@ -237,6 +238,7 @@ export function createKubeCluster(kc: KubeConfig, opts: KubeClusterOptions = {})
     async close() {
       for (const hub of [...hubs.values()]) hub.stop();
       hubs.clear();
+      transport.close?.();
     },
 
     watchStats() {

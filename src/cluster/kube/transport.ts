@@ -25,7 +25,10 @@ export interface HttpResponse {
   stream(): ReadableStream<Uint8Array> | null;
 }
 
-export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
+export type Transport = ((req: HttpRequest) => Promise<HttpResponse>) & {
+  /** Lets go of the kept connection (the run is over); a later request opens a new one. */
+  close?: () => void;
+};
 
 export function buildUrl(server: string, path: string, query: Query = {}): string {
   const url = new URL(server.replace(/\/+$/, '') + path);
@@ -59,7 +62,7 @@ export function kubeTransport(kc: KubeConfig): Transport {
     void (used.dispatcher as { destroy?: () => Promise<void> }).destroy?.().catch(() => {});
   };
   const timedOut = (signal?: AbortSignal) => signal?.aborted && signal.reason instanceof RequestTimeoutError;
-  return async (req) => {
+  const send: Transport = async (req) => {
     const server = kc.getCurrentCluster()?.server;
     if (!server) throw new Error('the kubeconfig has no current cluster');
     const ctx = new RequestContext(buildUrl(server, req.path, req.query), HttpMethod[req.method]);
@@ -99,4 +102,7 @@ export function kubeTransport(kc: KubeConfig): Transport {
       stream: () => res.body.stream(),
     };
   };
+  // An idle pool left behind outlives the run in a long-lived process (tests run many in one).
+  send.close = () => retire(pool);
+  return send;
 }
