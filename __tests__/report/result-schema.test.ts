@@ -1,36 +1,20 @@
 // The one result shape: real results (the engine on the in-memory cluster, the action's reporters)
 // conform to docs/result.schema.json, and the schema is strict enough to catch a drift.
 import { describe, expect, it } from '@jest/globals';
-import { MemoryCluster } from '../../src/cluster/memory/memory-cluster.js';
 import { startReporting } from '../../src/report/index.js';
 import { computePlanOutputs, refusedOutputs } from '../../src/report/outputs.js';
 import { syncResultToJson } from '../../src/report/result-json.js';
-import { runEngine } from '../../src/sync/engine.js';
+import { recordSync } from './recorded.js';
 import { EventBus } from '../../src/sync/events.js';
 import { failureSchemaErrors, resultSchemaErrors } from '../../test/result-schema.js';
-import { configMap, deployment, installControllers, job, planOf, seedNamespace } from '../sync/fake-controllers.js';
+import { configMap, deployment, job, planOf } from '../sync/fake-controllers.js';
 import { captureStdout, stepEnv } from './helpers.js';
 
 const PRE = { 'argocd.argoproj.io/hook': 'PreSync' };
 const FAIL_HOOK = { 'argocd.argoproj.io/hook': 'SyncFail' };
 
-async function engineResult(yaml: string) {
-  const cluster = new MemoryCluster();
-  installControllers(cluster);
-  await seedNamespace(cluster, 'app');
-  const bus = new EventBus();
-  const result = await runEngine({
-    cluster,
-    plan: planOf(yaml),
-    bus,
-    mode: 'sync',
-    timeoutMs: 5000,
-    waveDelayMs: 0,
-    failFastAfterMs: 0,
-    createNamespace: false,
-  });
-  return { result, bus };
-}
+// A real engine run on the in-memory cluster (its recorded events are not needed here).
+const engineResult = recordSync;
 
 describe('docs/result.schema.json', () => {
   it('accepts a real success, a failed hook with its log tail and SyncFail, and the outputs built from them', async () => {
