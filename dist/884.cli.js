@@ -4412,6 +4412,28 @@ class StepCrds {
         return this.crdOf.has(kindKey(t.task.group, t.task.kind));
     }
     /**
+     * Kinds the step uses at once that discovery does not serve yet: validation resolved every kind
+     * not defined by a CRD of this sync, so these come from a CRD an earlier step established a
+     * moment ago, and discovery may lag behind Established. Waits (briefly) for them; false, with
+     * the failure on the task, when one is still not served.
+     */
+    async served(ctx, tasks, now) {
+        const kinds = new Map();
+        for (const t of now) {
+            const k = `${t.task.apiVersion}/${t.task.kind}`;
+            if (!kinds.has(k) && !(await ctx.cluster.resolve(t.task.apiVersion, t.task.kind)))
+                kinds.set(k, { apiVersion: t.task.apiVersion, kind: t.task.kind });
+        }
+        if (kinds.size === 0)
+            return true;
+        const missing = await awaitServed(ctx.cluster, [...kinds.values()], { now: ctx.now, deadline: ctx.deadline, signal: ctx.cancel });
+        if (!missing)
+            return true;
+        if (!ctx.cancel.aborted)
+            notServed(tasks, now, missing);
+        return false;
+    }
+    /**
      * Before the first run of a kind that a CRD of this step defines: that CRD Established, then
      * discovery serving the kind. false when the run cannot go ahead (the failure is already on the
      * CRD or the run's task).
@@ -4445,12 +4467,15 @@ class StepCrds {
         if (missing) {
             if (ctx.cancel.aborted)
                 return false;
-            const t = run.find((x) => x.task.apiVersion === missing.apiVersion && x.task.kind === missing.kind) ?? first;
-            tasks.fail(t, 'Apply', `kind ${missing.kind} in ${missing.apiVersion} is not served, though its CustomResourceDefinition is Established: check that the CRD has version ${missing.apiVersion.split('/').pop()} with served: true`);
+            notServed(tasks, run, missing);
             return false;
         }
         return true;
     }
+}
+function notServed(tasks, among, missing) {
+    const t = among.find((x) => x.task.apiVersion === missing.apiVersion && x.task.kind === missing.kind) ?? among[0];
+    tasks.fail(t, 'Apply', `kind ${missing.kind} in ${missing.apiVersion} is not served, though its CustomResourceDefinition is Established: check that the CRD has version ${missing.apiVersion.split('/').pop()} with served: true`);
 }
 
 ;// CONCATENATED MODULE: ./src/sync/task-tracker.ts
@@ -4582,8 +4607,11 @@ async function runStep(ctx, step) {
     try {
         // Kinds a CRD of this step defines wait for that CRD (apply-runs.ts).
         const now = tasks.all.filter((t) => !crds.deferred(t));
-        await startWatches(ctx, tasks, now);
-        await deleteBeforeCreation(ctx, tasks, now);
+        // After a kind that never got served, applyRuns applies nothing and cancels the rest.
+        if (await crds.served(ctx, tasks, now)) {
+            await startWatches(ctx, tasks, now);
+            await deleteBeforeCreation(ctx, tasks, now);
+        }
         await applyRuns(ctx, tasks, crds, (t, obj) => gate.evaluate(t, obj));
         await gate.wait();
     }

@@ -82,4 +82,33 @@ describe('a CRD and its custom resources in one step', () => {
     expect(cluster.ops.filter((o) => o.verb === 'dry-run').map((o) => o.kind)).toEqual(['CustomResourceDefinition']);
     expect(cluster.objects().some((o) => o.kind === 'CustomResourceDefinition')).toBe(false);
   });
+
+  describe('a CRD in an earlier wave whose kind discovery serves late', () => {
+    const inWave = (doc: string, wave: number) => doc.replace('metadata: {', `metadata: { annotations: { argocd.argoproj.io/sync-wave: "${wave}" },`);
+    const text = [inWave(crd(), -1), inWave(widget('one'), 1)].join('---\n');
+
+    it('waits for discovery before watching the kind, then applies it', async () => {
+      const cluster = await setup();
+      cluster.crdServeLagMs = 400;
+      const { result } = await run(cluster, planOf(text));
+      expect({ result: result.result, message: result.result === 'Succeeded' ? '' : result.message }).toEqual({ result: 'Succeeded', message: '' });
+      expect(result.steps).toHaveLength(2);
+      expect(cluster.objects().filter((o) => o.kind === 'Widget')).toHaveLength(1);
+    });
+
+    it('a kind never served fails at the custom resource line with what to check, nothing of it applied', async () => {
+      const cluster = await setup();
+      cluster.crdServeLagMs = 60_000;
+      const { result } = await run(cluster, planOf(text), { timeoutMs: 800 });
+      expect(result.result).toBe('Failed');
+      expect(result.failures[0]).toMatchObject({
+        kind: 'Widget',
+        name: 'one',
+        reason: 'Apply',
+        source: { file: 'k8s/app.yaml', line: docStart(text, 'name: one') },
+      });
+      expect(result.failures[0].message).toMatch(/kind Widget in example.com\/v1 is not served, though its CustomResourceDefinition is Established/);
+      expect(cluster.ops.some((o) => o.kind === 'Widget')).toBe(false);
+    });
+  });
 });

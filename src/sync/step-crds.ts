@@ -22,6 +22,25 @@ export class StepCrds {
   }
 
   /**
+   * Kinds the step uses at once that discovery does not serve yet: validation resolved every kind
+   * not defined by a CRD of this sync, so these come from a CRD an earlier step established a
+   * moment ago, and discovery may lag behind Established. Waits (briefly) for them; false, with
+   * the failure on the task, when one is still not served.
+   */
+  async served(ctx: RunContext, tasks: StepTasks, now: TaskTracker[]): Promise<boolean> {
+    const kinds = new Map<string, { apiVersion: string; kind: string }>();
+    for (const t of now) {
+      const k = `${t.task.apiVersion}/${t.task.kind}`;
+      if (!kinds.has(k) && !(await ctx.cluster.resolve(t.task.apiVersion, t.task.kind))) kinds.set(k, { apiVersion: t.task.apiVersion, kind: t.task.kind });
+    }
+    if (kinds.size === 0) return true;
+    const missing = await awaitServed(ctx.cluster, [...kinds.values()], { now: ctx.now, deadline: ctx.deadline, signal: ctx.cancel });
+    if (!missing) return true;
+    if (!ctx.cancel.aborted) notServed(tasks, now, missing);
+    return false;
+  }
+
+  /**
    * Before the first run of a kind that a CRD of this step defines: that CRD Established, then
    * discovery serving the kind. false when the run cannot go ahead (the failure is already on the
    * CRD or the run's task).
@@ -53,14 +72,18 @@ export class StepCrds {
     const missing = await awaitServed(ctx.cluster, kinds, { now: ctx.now, deadline: ctx.deadline, signal: ctx.cancel });
     if (missing) {
       if (ctx.cancel.aborted) return false;
-      const t = run.find((x) => x.task.apiVersion === missing.apiVersion && x.task.kind === missing.kind) ?? first;
-      tasks.fail(
-        t,
-        'Apply',
-        `kind ${missing.kind} in ${missing.apiVersion} is not served, though its CustomResourceDefinition is Established: check that the CRD has version ${missing.apiVersion.split('/').pop()} with served: true`,
-      );
+      notServed(tasks, run, missing);
       return false;
     }
     return true;
   }
+}
+
+function notServed(tasks: StepTasks, among: TaskTracker[], missing: { apiVersion: string; kind: string }): void {
+  const t = among.find((x) => x.task.apiVersion === missing.apiVersion && x.task.kind === missing.kind) ?? among[0];
+  tasks.fail(
+    t,
+    'Apply',
+    `kind ${missing.kind} in ${missing.apiVersion} is not served, though its CustomResourceDefinition is Established: check that the CRD has version ${missing.apiVersion.split('/').pop()} with served: true`,
+  );
 }

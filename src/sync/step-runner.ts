@@ -20,8 +20,11 @@ export async function runStep(ctx: RunContext, step: Step): Promise<StepOutcome>
   try {
     // Kinds a CRD of this step defines wait for that CRD (apply-runs.ts).
     const now = tasks.all.filter((t) => !crds.deferred(t));
-    await startWatches(ctx, tasks, now);
-    await deleteBeforeCreation(ctx, tasks, now);
+    // After a kind that never got served, applyRuns applies nothing and cancels the rest.
+    if (await crds.served(ctx, tasks, now)) {
+      await startWatches(ctx, tasks, now);
+      await deleteBeforeCreation(ctx, tasks, now);
+    }
     await applyRuns(ctx, tasks, crds, (t, obj) => gate.evaluate(t, obj));
     await gate.wait();
   } catch (err) {

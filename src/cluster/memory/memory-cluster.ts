@@ -52,6 +52,8 @@ export class MemoryCluster implements ClusterPort {
    * controllers take a moment; Infinity: never (NamesAccepted stays False).
    */
   crdEstablishDelayMs = 0;
+  /** Discovery serves a CRD's kind this long after it is Established (a real API server lags too). */
+  crdServeLagMs = 0;
   /** Called for every (non-dry-run and dry-run) write; throw ApiError to reject, like strict validation. */
   validate: ((obj: K8sObject, opts: WriteOptions) => void) | null = null;
 
@@ -268,7 +270,7 @@ export class MemoryCluster implements ClusterPort {
   private registerCrd(crd: K8sObject): void {
     const spec = crd.spec as { group: string; names: { kind: string; plural: string }; scope: string; versions: { name: string }[] };
     const key = `${spec.group}/${spec.names.kind}`;
-    const serve = () =>
+    const serveNow = () =>
       this.kinds.set(key, {
         group: spec.group,
         version: spec.versions?.[0]?.name ?? 'v1',
@@ -276,6 +278,7 @@ export class MemoryCluster implements ClusterPort {
         plural: spec.names.plural,
         namespaced: spec.scope !== 'Cluster',
       });
+    const serve = () => (this.crdServeLagMs > 0 ? setTimeout(() => !this.closed && serveNow(), this.crdServeLagMs).unref() : serveNow());
     const established = [
       { type: 'NamesAccepted', status: 'True' },
       { type: 'Established', status: 'True' },
