@@ -9,14 +9,13 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '../../src/cluster/kubeconfig-model.js';
 import { createKubeCluster } from '../../src/cluster/kube/adapter.js';
 import { loadKubeConfig, KubeconfigError } from '../../src/cluster/kubeconfig.js';
 
 function kubeconfig(server: string, token = 'secret-token-marker'): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    // client-node refuses plain http unless TLS verification is off (only the local test server uses it).
     clusters: [{ name: 'c', server, skipTLSVerify: server.startsWith('http:') }],
     users: [{ name: 'u', token }],
     contexts: [{ name: 'x', cluster: 'c', user: 'u' }],

@@ -9,7 +9,7 @@ import http2 from 'node:http2';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '../../src/cluster/kubeconfig-model.js';
 import { KubeHttp } from '../../src/cluster/kube/http.js';
 import { kubeTransport } from '../../src/cluster/kube/transport.js';
 

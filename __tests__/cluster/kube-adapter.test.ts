@@ -1,6 +1,6 @@
 // The adapter's HTTP requests and answers, on a fake transport (the real server is in e2e/cluster).
 import { describe, expect, it } from '@jest/globals';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '../../src/cluster/kubeconfig-model.js';
 import { ApiError, type WatchEvent } from '../../src/cluster/port.js';
 import { createKubeCluster } from '../../src/cluster/kube/adapter.js';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/cluster/kube/transport.js';

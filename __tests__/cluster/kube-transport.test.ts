@@ -1,9 +1,9 @@
-// The transport through client-node's fetch, against a local HTTP server: headers, bodies,
+// The transport through undici's fetch, against a local HTTP server: headers, bodies,
 // streamed answers and aborts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '../../src/cluster/kubeconfig-model.js';
 import { kubeTransport } from '../../src/cluster/kube/transport.js';
 import { readLines } from '../../src/cluster/kube/lines.js';
 

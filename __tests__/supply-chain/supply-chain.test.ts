@@ -38,12 +38,17 @@ function sources(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
-test('no shell: src/ starts processes in one place (git, kustomize, helm), with argument arrays; scripts/ only with argument arrays', () => {
+test('no shell: src/ starts processes in two places (git, kustomize, helm; kubeconfig exec plugins), with argument arrays; scripts/ only with argument arrays', () => {
   const src = sources('src').filter((f) => /child_process|@actions\/exec/.test(fs.readFileSync(f, 'utf8')));
-  expect(src).toEqual([path.join('src', 'source', 'tools.ts')]);
-  const tools = fs.readFileSync(src[0], 'utf8');
+  expect(src.sort()).toEqual([path.join('src', 'cluster', 'auth', 'exec-plugin.ts'), path.join('src', 'source', 'tools.ts')]);
+  const tools = fs.readFileSync(path.join('src', 'source', 'tools.ts'), 'utf8');
   expect(tools).not.toMatch(/child_process|shell:\s*true|\bexecSync\(|\bexec\(/);
   expect(tools).toMatch(/getExecOutput\(bin, args, /);
+  // The plugin the kubeconfig names runs with its own argument list, never through a shell.
+  const plugin = fs.readFileSync(path.join('src', 'cluster', 'auth', 'exec-plugin.ts'), 'utf8');
+  expect(plugin).not.toMatch(/shell:\s*true|\bexecSync\(|\bexec\(|execFile\(/);
+  expect(plugin.match(/spawn\(/g)).toHaveLength(1);
+  expect(plugin).toMatch(/spawn\(exec\.command, exec\.args \?\? \[\], \{/);
   for (const f of sources('scripts')) {
     const text = fs.readFileSync(f, 'utf8');
     expect([f, /shell:\s*true|\bexecSync\(|\bexec\(/.test(text)]).toEqual([f, false]);

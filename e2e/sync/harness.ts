@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { createKubeCluster } from '../../src/cluster/kube/adapter.js';
+import { loadKubeConfig } from '../../src/cluster/kubeconfig.js';
 import { runEngine } from '../../src/sync/engine.js';
 import { EventBus, type SyncEvent, type SyncResult } from '../../src/sync/events.js';
 import { loadHealthRules } from '../../src/source/health-rules.js';
@@ -76,7 +77,7 @@ export async function runInProcess(
   if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
   const rules = loadHealthRules({ text: opts.healthChecks });
   if (rules.errors.length) throw new Error(rules.errors.map((e) => e.message).join('\n'));
-  const cluster = createKubeCluster(kubeConfig());
+  const cluster = createKubeCluster(loadKubeConfig({ path: kubeconfigPath() }));
   const bus = new EventBus();
   const events: SyncEvent[] = [];
   bus.on((e) => events.push(e));

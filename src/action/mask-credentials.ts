@@ -2,7 +2,7 @@
 // is masked only where the whole line appears. Mask each credential value on its own (and each
 // line of a decoded key), so the value is hidden wherever something prints it.
 import * as core from '@actions/core';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '../cluster/kubeconfig-model.js';
 
 const SECRET_CONFIG_KEY = /token|secret|password/i;
 
@@ -14,6 +14,7 @@ export function kubeconfigCredentials(kc: KubeConfig): string[] {
     if (u.keyData) out.push(...pemBodyLines(u.keyData));
     const config = (u.authProvider as { config?: Record<string, unknown> } | undefined)?.config ?? {};
     for (const [k, v] of Object.entries(config)) if (SECRET_CONFIG_KEY.test(k) && typeof v === 'string' && v) out.push(v);
+    for (const e of u.exec?.env ?? []) if (SECRET_CONFIG_KEY.test(e.name) && e.value) out.push(e.value);
   }
   return [...new Set(out)];
 }

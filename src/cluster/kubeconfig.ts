@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, KubeconfigShapeError } from './kubeconfig-model.js';
 import { KUBECONFIG_DIR_PREFIX } from '../model/temp-names.js';
 
 /** A problem with the user's kubeconfig; the message is safe to print. */
@@ -42,17 +42,18 @@ function loadFile(path: string): KubeConfig {
     const code = (err as { code?: unknown }).code;
     if (code === 'ENOENT') throw new KubeconfigError(`${path}: kubeconfig file not found`);
     if (code === 'EACCES') throw new KubeconfigError(`${path}: kubeconfig file is not readable`);
-    const line = (err as { mark?: { line?: number } }).mark?.line;
-    const where = typeof line === 'number' ? `${path}:${line + 1}` : path;
-    // client-node names a missing field by its path only ("clusters[0].cluster.server is missing").
-    const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec((err as Error).message ?? '');
+    // yaml's errors quote the offending text (which may be a credential): only the line is kept.
+    const line = (err as { linePos?: { line?: number }[] }).linePos?.[0]?.line;
+    const where = typeof line === 'number' ? `${path}:${line}` : path;
+    if (!(err instanceof KubeconfigShapeError)) throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
+    const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec(err.message);
     if (missing?.[3] === 'cluster.server') {
       throw new KubeconfigError(
         `${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`,
       );
     }
     if (missing) throw new KubeconfigError(`${where}: ${missing[1]}[${missing[2]}].${missing[3]} is missing; a kubeconfig needs clusters, users and contexts`);
-    throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
+    throw new KubeconfigError(`${where}: ${err.message}`);
   }
   return kc;
 }
@@ -69,12 +70,7 @@ export function loadKubeConfig(opts: KubeconfigOptions = {}): KubeConfig {
   const kc = loadFile(existing[0]!);
   for (const path of existing.slice(1)) {
     // Like kubectl, the first current-context set wins; later files only add entries.
-    try {
-      kc.mergeConfig(loadFile(path), Boolean(kc.getCurrentContext()));
-    } catch (err) {
-      if (err instanceof KubeconfigError) throw err;
-      throw new KubeconfigError(`${path}: cannot merge into ${existing[0]}: ${(err as Error).message}`);
-    }
+    kc.mergeConfig(loadFile(path), Boolean(kc.getCurrentContext()));
   }
   selectContext(kc, opts.context, existing[0]!);
   return kc;

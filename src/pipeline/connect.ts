@@ -1,6 +1,7 @@
 // The cluster for one run: the kubeconfig (a private copy of the action's input), the client and
 // its watches, each released by the run's scope whatever happens next.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '../cluster/kubeconfig-model.js';
+import { CredentialsError } from '../cluster/auth/credentials.js';
 import { createKubeCluster, type KubeCluster } from '../cluster/kube/adapter.js';
 import { KubeconfigError, kubeconfigFromInput, loadKubeConfig } from '../cluster/kubeconfig.js';
 import type { Problem } from '../model/problems.js';
@@ -25,7 +26,7 @@ export function connect(
     scope.defer('the cluster client', () => cluster.close());
     return { cluster, problems: [] };
   } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
+    if (!(err instanceof KubeconfigError) && !(err instanceof CredentialsError)) throw err;
     return { cluster: null, problems: [{ source: null, message: `${opts.label}: ${err.message}` }] };
   }
 }

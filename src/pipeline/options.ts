@@ -1,6 +1,6 @@
 // What every mode of the pipeline is given: one options object, built by an entry point (the
 // action's inputs, the CLI's flags) and read by nothing else.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '../cluster/kubeconfig-model.js';
 import type { Problem } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
 import type { CheckoutOptions } from '../source/checkout.js';

@@ -1,5 +1,5 @@
-// The ClusterPort on a real API server, through @kubernetes/client-node's authenticated fetch.
-import type { KubeConfig } from '@kubernetes/client-node';
+// The ClusterPort on a real API server, through the kubeconfig's authenticated transport (transport.ts).
+import type { KubeConfig } from '../kubeconfig-model.js';
 import type { K8sObject } from '../../manifests/types.js';
 import { FIELD_MANAGER } from '../../model/field-manager.js';
 import { contextNamespace } from '../kubeconfig.js';

@@ -1,6 +1,8 @@
-// One HTTP request to the API server, authenticated by the kubeconfig. Goes through client-node's
-// own fetch (its undici and its TLS/auth dispatcher), so exec plugins, tokens and client certs all work.
-import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+// One HTTP request to the API server, authenticated by the kubeconfig (credentials.ts: tokens,
+// token files, exec plugins, client certificates), over undici's fetch on one kept connection pool.
+import { Agent, fetch, ProxyAgent, type Dispatcher } from 'undici';
+import { Credentials, type TlsIdentity } from '../auth/credentials.js';
+import type { KubeConfig } from '../kubeconfig-model.js';
 import { ClusterConnectionError } from './connection-error.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -43,41 +45,53 @@ export class RequestTimeoutError extends Error {
   override name = 'RequestTimeoutError';
 }
 
-type Dispatcher = NonNullable<ReturnType<RequestContext['getDispatcher']>>;
+interface Pool {
+  dispatcher: Dispatcher;
+  /** The client certificate it was made with: an exec plugin may hand out a new one. */
+  cert: string | undefined;
+}
+
+function newDispatcher(tls: TlsIdentity, proxyUrl: string | undefined): Dispatcher {
+  const connect = { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized, servername: tls.servername };
+  if (!proxyUrl) return new Agent({ connect });
+  if (!/^https?:/.test(proxyUrl))
+    throw new Error(`the kubeconfig's proxy-url ${new URL(proxyUrl).protocol} proxies are not supported; use an http:// or https:// proxy`);
+  return new ProxyAgent({ uri: proxyUrl, requestTls: connect });
+}
 
 export function kubeTransport(kc: KubeConfig): Transport {
-  const library = new IsomorphicFetchHttpLibrary();
-  // client-node builds a new connection pool (undici Agent) for every request, so each request
-  // paid a TCP and TLS handshake (issue 13: a 1,000-object re-sync ran at ~80 requests/s). The
-  // first pool is kept for the run; credentials in headers (tokens) are still applied per request.
-  // kube-apiserver speaks HTTP/2, so that pool is one connection carrying every request and watch:
-  // once it is dead (reset, or silently dropping packets) every later request would wait on it
-  // until its own timeout, for ever (issue 14: a sync under resets hung > 600 s). A connection
-  // failure or a request timeout therefore retires the pool it happened on; the next request
-  // opens a fresh connection, and requests still in flight on the old one fail and are retried.
-  let pool: { dispatcher: Dispatcher } | undefined;
-  const retire = (used: { dispatcher: Dispatcher } | undefined) => {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server) throw new Error('the kubeconfig has no current cluster');
+  const server = cluster.server;
+  const credentials = new Credentials(cluster, kc.getCurrentUser());
+  // One pool for the whole run: a new one per request paid a TCP and TLS handshake each time
+  // (issue 13: a 1,000-object re-sync ran at ~80 requests/s). kube-apiserver speaks HTTP/2, so
+  // that pool is one connection carrying every request and watch: once it is dead (reset, or
+  // silently dropping packets) every later request would wait on it until its own timeout, for
+  // ever (issue 14: a sync under resets hung > 600 s). A connection failure or a request timeout
+  // therefore retires the pool it happened on; the next request opens a fresh connection, and
+  // requests still in flight on the old one fail and are retried.
+  let pool: Pool | undefined;
+  const retire = (used: Pool | undefined) => {
     if (!used || pool !== used) return;
     pool = undefined;
-    void (used.dispatcher as { destroy?: () => Promise<void> }).destroy?.().catch(() => {});
+    void used.dispatcher.destroy().catch(() => {});
+  };
+  const poolFor = (tls: TlsIdentity): Pool => {
+    if (pool && pool.cert !== tls.cert) retire(pool);
+    pool ??= { dispatcher: newDispatcher(tls, cluster.proxyUrl), cert: tls.cert };
+    return pool;
   };
   const timedOut = (signal?: AbortSignal) => signal?.aborted && signal.reason instanceof RequestTimeoutError;
   const send: Transport = async (req) => {
-    const server = kc.getCurrentCluster()?.server;
-    if (!server) throw new Error('the kubeconfig has no current cluster');
-    const ctx = new RequestContext(buildUrl(server, req.path, req.query), HttpMethod[req.method]);
-    ctx.setHeaderParam('Accept', 'application/json');
+    const auth = await credentials.forRequest();
+    const headers: Record<string, string> = { accept: 'application/json', ...auth.headers };
+    let body: string | undefined;
     if (req.body !== undefined) {
-      ctx.setHeaderParam('Content-Type', req.contentType ?? 'application/json');
-      ctx.setBody(typeof req.body === 'string' ? req.body : JSON.stringify(req.body));
+      headers['content-type'] = req.contentType ?? 'application/json';
+      body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     }
-    if (req.signal) ctx.setSignal(req.signal);
-    await kc.applySecurityAuthentication(ctx);
-    if (pool === undefined) {
-      const fresh = ctx.getDispatcher();
-      if (fresh) pool = { dispatcher: fresh };
-    } else ctx.setDispatcher(pool.dispatcher);
-    const used = pool;
+    const used = poolFor(auth.tls);
     // Cancellation stays as it is; a timeout retires the connection; a failed one is said in words.
     const failed = (err: unknown): never => {
       if (timedOut(req.signal)) {
@@ -90,16 +104,19 @@ export function kubeTransport(kc: KubeConfig): Transport {
     };
     let res;
     try {
-      res = await library.send(ctx).toPromise();
+      res = await fetch(buildUrl(server, req.path, req.query), { method: req.method, headers, body, signal: req.signal, dispatcher: used.dispatcher });
     } catch (err) {
       return failed(err);
     }
+    if (res.status === 401) credentials.refused();
+    const out: Record<string, string> = {};
+    res.headers.forEach((value, name) => (out[name] = value));
     return {
-      status: res.httpStatusCode,
-      headers: res.headers,
+      status: res.status,
+      headers: out,
       // The connection can still drop while the body arrives: say so, like a failed request.
-      text: () => res.body.text().catch(failed),
-      stream: () => res.body.stream(),
+      text: () => res.text().catch(failed),
+      stream: () => res.body as ReadableStream<Uint8Array> | null,
     };
   };
   // An idle pool left behind outlives the run in a long-lived process (tests run many in one).

@@ -1,8 +1,8 @@
-export const id = 884;
-export const ids = [884];
+export const id = 184;
+export const ids = [184];
 export const modules = {
 
-/***/ 10884:
+/***/ 5184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/cluster/history/releases.ts
 // Release history (as Helm keeps it): each successful sync's exact plan, gzip-compressed, in its
 // own Secret `wavesync-<app>-v<N>`, so a rollback re-applies what was last healthy without
@@ -68,9 +68,9 @@ async function pruneReleases(cluster, app, namespace, keep) {
 }
 
 // EXTERNAL MODULE: ./src/model/problems.ts
-var model_problems = __webpack_require__(99437);
+var model_problems = __webpack_require__(9437);
 // EXTERNAL MODULE: ./src/manifests/types.ts
-var types = __webpack_require__(65771);
+var types = __webpack_require__(5771);
 ;// CONCATENATED MODULE: ./src/model/tooling.ts
 // wavesync's name and version as other tools read them (the ApplySet tooling annotation, history).
 // A unit test keeps the version equal to package.json's.
@@ -110,7 +110,7 @@ function refOf(obj) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/model/applyset-keys.ts
 // kubectl's ApplySet label and annotation keys (KEP-3659), shared by the planner and the inventory.
 const APPLYSET_ID_LABEL = 'applyset.kubernetes.io/id';
@@ -276,9 +276,9 @@ function hookName(generateName, revision, phase, unixtime) {
 // EXTERNAL MODULE: ./src/plan/kind-order.ts
 var kind_order = __webpack_require__(948);
 // EXTERNAL MODULE: ./src/manifests/annotation-keys.ts
-var annotation_keys = __webpack_require__(52750);
+var annotation_keys = __webpack_require__(2750);
 // EXTERNAL MODULE: ./src/manifests/sync-wave.ts
-var sync_wave = __webpack_require__(41533);
+var sync_wave = __webpack_require__(1533);
 ;// CONCATENATED MODULE: ./src/model/live-source.ts
 const LIVE_SOURCE = { file: '(in the cluster)', line: 0 };
 function isLiveSource(s) {
@@ -384,7 +384,7 @@ function insertIntoSteps(steps, tasks) {
 }
 
 // EXTERNAL MODULE: ./src/plan/sort-key.ts
-var sort_key = __webpack_require__(29861);
+var sort_key = __webpack_require__(9861);
 ;// CONCATENATED MODULE: ./src/plan/delete-plan.ts
 
 
@@ -549,7 +549,7 @@ const SYNC_FAIL_TIMEOUT_CAP_MS = 5 * 60_000;
 const LOG_TAIL_LINES = 50;
 
 // EXTERNAL MODULE: ./src/plan/namespaces.ts
-var namespaces = __webpack_require__(93719);
+var namespaces = __webpack_require__(3719);
 ;// CONCATENATED MODULE: ./src/sync/live-object.ts
 function liveObjectFor(task, liveName) {
     // Only metadata changes: the rest stays shared with the plan (read-only), so a value a YAML alias
@@ -744,7 +744,7 @@ async function withRetry(fn, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./src/model/object-ref.ts
-var object_ref = __webpack_require__(17270);
+var object_ref = __webpack_require__(7270);
 ;// CONCATENATED MODULE: ./src/cluster/wait.ts
 
 
@@ -1872,20 +1872,20 @@ function selects(t, feed, pod) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/env.js + 31 modules
-var env = __webpack_require__(89735);
+var env = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/parse.js + 3 modules
-var parse = __webpack_require__(53340);
+var parse = __webpack_require__(3340);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/plan.js + 9 modules
-var plan = __webpack_require__(78217);
+var plan = __webpack_require__(8217);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/error.js
-var error = __webpack_require__(42108);
+var error = __webpack_require__(2108);
 // EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/ext/strings.js
-var strings = __webpack_require__(65480);
+var strings = __webpack_require__(5480);
 ;// CONCATENATED MODULE: ./src/health/cel-expr.ts
 // One CEL expression of a user health check: compiled once, evaluated against live objects.
 // The object is bound as `self`, as in Kubernetes CRD validation rules and Flux health checks.
@@ -2051,9 +2051,9 @@ function userMessage(rule, obj) {
 const HEALTH_STATUSES = ['Healthy', 'Progressing', 'Suspended', 'Degraded', 'Missing', 'Unknown'];
 
 // EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
-var fengari = __webpack_require__(42413);
+var fengari = __webpack_require__(2413);
 // EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
+var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./src/health/lua/sandbox.ts
 // A sandboxed Lua VM (fengari: Lua 5.3 in plain JavaScript) for Argo CD health scripts. Only the
 // base, string, table, math and utf8 libraries are opened, plus the clock part of os (time, clock,
@@ -3744,7 +3744,7 @@ function assessHealth(obj, customRules = []) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/health/load-health-checks.ts
 // Where the health checks come from: a file (`--health-checks FILE`), or the action's
 // `health-checks` input, which holds either the YAML itself or, on one line, the path of a file in
@@ -5181,7 +5181,7 @@ function runContext(opts, r) {
 }
 
 // EXTERNAL MODULE: ./src/sync/events.ts
-var events = __webpack_require__(15758);
+var events = __webpack_require__(5758);
 ;// CONCATENATED MODULE: ./src/sync/signals.ts
 // SIGINT/SIGTERM (Ctrl-C, a cancelled workflow) become one AbortSignal for the engine.
 function cancelOnSignals(onSignal) {
@@ -5359,11 +5359,394 @@ function lockRefused(bus, plan, mode, server, message) {
     return result;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/cluster/auth/exec-plugin.ts
+// Exec credential plugins (client.authentication.k8s.io: aws eks get-token, gke-gcloud-auth-plugin,
+// kubelogin): run the command, read the ExecCredential it prints, and keep it until it expires.
+// Never interactive: a deploy step has no one to answer a prompt.
+
+/** A plugin that could not give a credential; the message never holds what it printed on stdout. */
+class ExecPluginError extends Error {
+    name = 'ExecPluginError';
+}
+const DEFAULT_API_VERSION = 'client.authentication.k8s.io/v1';
+const PLUGIN_TIMEOUT_MS = 60_000;
+/** A credential this close to its expiry is fetched again. */
+const EXPIRY_MARGIN_MS = 10_000;
+function execInfo(exec, cluster) {
+    const spec = { interactive: false };
+    if (exec.provideClusterInfo && cluster) {
+        spec.cluster = {
+            server: cluster.server,
+            'tls-server-name': cluster.tlsServerName,
+            'insecure-skip-tls-verify': cluster.skipTLSVerify,
+            'certificate-authority-data': cluster.caData,
+            'proxy-url': cluster.proxyUrl,
+        };
+    }
+    return JSON.stringify({ apiVersion: exec.apiVersion ?? DEFAULT_API_VERSION, kind: 'ExecCredential', spec });
+}
+/** Last lines of what the plugin printed on stderr, for the error message (stdout may hold a token). */
+function tail(text) {
+    const lines = text.trim().split(/\r?\n/).filter(Boolean).slice(-3).join(' | ');
+    return lines.length > 500 ? `${lines.slice(0, 500)}…` : lines;
+}
+function runExecPlugin(exec, cluster, env = process.env) {
+    const name = exec.command;
+    if (exec.interactiveMode === 'Always')
+        return Promise.reject(new ExecPluginError(`exec plugin ${name} asks for interactiveMode: Always, but a deploy step cannot answer prompts`));
+    return new Promise((resolve, reject) => {
+        const childEnv = { ...env, KUBERNETES_EXEC_INFO: execInfo(exec, cluster) };
+        for (const e of exec.env ?? [])
+            childEnv[e.name] = e.value;
+        const child = (0,external_node_child_process_.spawn)(exec.command, exec.args ?? [], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+        // Our own timer (spawn's `timeout` outlives a command that never started, holding the process).
+        const timer = setTimeout(() => child.kill('SIGTERM'), PLUGIN_TIMEOUT_MS);
+        timer.unref();
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d.toString('utf8')));
+        child.stderr.on('data', (d) => (err += d.toString('utf8')));
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(new ExecPluginError(e.code === 'ENOENT' ? `exec plugin ${name} was not found on PATH` : `exec plugin ${name} could not start: ${e.message}`));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code !== 0) {
+                const why = signal ? `was stopped by ${signal}` : `exited with ${code}`;
+                return reject(new ExecPluginError(`exec plugin ${name} ${why}${err.trim() ? `: ${tail(err)}` : ''}`));
+            }
+            try {
+                resolve(parseCredential(out, name));
+            }
+            catch (e) {
+                reject(e);
+            }
+        });
+    });
+}
+function parseCredential(stdout, name) {
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        throw new ExecPluginError(`exec plugin ${name} did not print an ExecCredential (its output is not JSON)`);
+    }
+    const status = doc?.status;
+    if (doc?.kind !== 'ExecCredential' || !status || typeof status !== 'object')
+        throw new ExecPluginError(`exec plugin ${name} did not print an ExecCredential with a status`);
+    const s = (k) => (typeof status[k] === 'string' && status[k] !== '' ? status[k] : undefined);
+    const cred = { token: s('token'), clientCertificateData: s('clientCertificateData'), clientKeyData: s('clientKeyData') };
+    if (!cred.token && !(cred.clientCertificateData && cred.clientKeyData))
+        throw new ExecPluginError(`exec plugin ${name} gave neither a token nor a client certificate and key`);
+    const expiry = s('expirationTimestamp');
+    if (expiry) {
+        const at = Date.parse(expiry);
+        if (Number.isNaN(at))
+            throw new ExecPluginError(`exec plugin ${name} gave an expirationTimestamp that is not a time: ${expiry}`);
+        cred.expiresAt = at;
+    }
+    return cred;
+}
+/** One plugin's credential, fetched once for concurrent callers and again when it expires. */
+class ExecCredentials {
+    exec;
+    cluster;
+    now;
+    run;
+    current = null;
+    constructor(exec, cluster, now = Date.now, run = runExecPlugin) {
+        this.exec = exec;
+        this.cluster = cluster;
+        this.now = now;
+        this.run = run;
+    }
+    async get() {
+        if (this.current) {
+            const cred = await this.current.catch(() => null);
+            if (cred && (cred.expiresAt === undefined || cred.expiresAt - EXPIRY_MARGIN_MS > this.now()))
+                return cred;
+            this.current = null;
+        }
+        const fetching = this.run(this.exec, this.cluster);
+        this.current = fetching;
+        // A failure is not kept: the next request runs the plugin again.
+        fetching.catch(() => {
+            if (this.current === fetching)
+                this.current = null;
+        });
+        return fetching;
+    }
+    /** The server refused the credential (401): the next request fetches a new one. */
+    forget() {
+        this.current = null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cluster/auth/credentials.ts
+// What a request to the API server carries to say who sends it, from the kubeconfig's user:
+// a bearer token (inline, from a token file re-read each minute as client-go does, from an exec
+// plugin, or a legacy auth-provider's cached token), basic auth, or a client certificate (inline,
+// from files, or from an exec plugin); plus impersonation. The server's trust (CA, SNI, skip
+// verify) comes from the cluster entry.
+
+
+/** A kubeconfig whose credentials cannot be used; the message names the entry, never a value. */
+class CredentialsError extends Error {
+    name = 'CredentialsError';
+}
+const TOKEN_FILE_REREAD_MS = 60_000;
+const decode = (b64) => Buffer.from(b64, 'base64').toString('utf8');
+function readPem(what, data, file) {
+    if (data)
+        return decode(data);
+    if (!file)
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        throw new CredentialsError(`cannot read the ${what} file ${file}: ${err.code ?? err.message}`);
+    }
+}
+class Credentials {
+    user;
+    now;
+    exec;
+    base;
+    tokenFromFile = null;
+    constructor(cluster, user, now = Date.now) {
+        this.user = user;
+        this.now = now;
+        const u = user ?? { name: '' };
+        const provider = u.authProvider;
+        if (provider && !u.token && !providerToken(provider.config) && !provider.config?.tokenFile) {
+            throw new CredentialsError(`user "${u.name}" uses auth-provider "${provider.name ?? '?'}", which wavesync does not run (kubectl dropped these too): use its exec plugin instead (for example kubelogin or gke-gcloud-auth-plugin)`);
+        }
+        this.exec = u.exec ? new ExecCredentials(u.exec, cluster, now) : null;
+        this.base = {
+            ca: readPem('certificate-authority', cluster.caData, cluster.caFile),
+            cert: readPem('client-certificate', u.certData, u.certFile),
+            key: readPem('client-key', u.keyData, u.keyFile),
+            rejectUnauthorized: !cluster.skipTLSVerify,
+            servername: cluster.tlsServerName,
+        };
+        if (Boolean(this.base.cert) !== Boolean(this.base.key))
+            throw new CredentialsError(`user "${u.name}" has a client certificate without its key, or a key without its certificate`);
+    }
+    /** Headers and TLS identity for the next request (runs an exec plugin when its credential expired). */
+    async forRequest() {
+        const u = this.user;
+        const headers = {};
+        let tls = this.base;
+        if (this.exec) {
+            const cred = await this.exec.get();
+            if (cred.token)
+                headers.authorization = `Bearer ${cred.token}`;
+            if (cred.clientCertificateData && cred.clientKeyData)
+                tls = { ...tls, cert: cred.clientCertificateData, key: cred.clientKeyData };
+        }
+        if (!headers.authorization && u) {
+            const token = u.token ?? this.fileToken() ?? providerToken(u.authProvider?.config);
+            if (token)
+                headers.authorization = `Bearer ${token}`;
+            else if (u.username)
+                headers.authorization = `Basic ${Buffer.from(`${u.username}:${u.password ?? ''}`).toString('base64')}`;
+        }
+        if (u?.impersonateUser)
+            headers['impersonate-user'] = u.impersonateUser;
+        return { headers, tls };
+    }
+    /** The server answered 401: an exec plugin's credential is fetched again next time. */
+    refused() {
+        this.exec?.forget();
+        this.tokenFromFile = null;
+    }
+    fileToken() {
+        const file = this.user?.tokenFile ?? this.user?.authProvider?.config?.tokenFile;
+        if (!file)
+            return undefined;
+        if (this.tokenFromFile && this.now() - this.tokenFromFile.readAt < TOKEN_FILE_REREAD_MS)
+            return this.tokenFromFile.token;
+        try {
+            this.tokenFromFile = { token: (0,external_node_fs_.readFileSync)(file, 'utf8').trim(), readAt: this.now() };
+        }
+        catch (err) {
+            throw new CredentialsError(`cannot read the token file ${file}: ${err.code ?? err.message}`);
+        }
+        return this.tokenFromFile.token;
+    }
+}
+/** A legacy auth-provider's cached token (oidc's id-token, gcp's or azure's access-token). */
+function providerToken(config) {
+    return config?.['id-token'] || config?.['access-token'] || undefined;
+}
+
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 874 modules
-var client_node_dist = __webpack_require__(96178);
+;// CONCATENATED MODULE: ./src/cluster/kubeconfig-model.ts
+// The kubeconfig as wavesync reads it: clusters, users and contexts, the current context, and the
+// selected cluster and user. Our own small model (field names as in @kubernetes/client-node, so a
+// config built for either reads the same) instead of client-node's KubeConfig, whose module pulls
+// in the whole generated API: 20 MB of JavaScript compiled on every start (issue 13).
+
+
+
+/** A kubeconfig entry that cannot be read; the message names the entry, never its values. */
+class KubeconfigShapeError extends Error {
+    name = 'KubeconfigShapeError';
+}
+const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+const kubeconfig_model_str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function named(list, section, read) {
+    if (list === undefined || list === null)
+        return [];
+    if (!Array.isArray(list))
+        throw new KubeconfigShapeError(`${section} is not a list`);
+    return list.map((e, i) => {
+        const entry = obj(e);
+        if (!kubeconfig_model_str(entry.name))
+            throw new KubeconfigShapeError(`${section}[${i}].name is missing`);
+        return read(entry, `${section}[${i}]`);
+    });
+}
+function readCluster(e, where) {
+    const c = obj(e.cluster);
+    if (e.cluster === undefined)
+        throw new KubeconfigShapeError(`${where}.cluster is missing`);
+    const server = kubeconfig_model_str(c.server);
+    if (!server)
+        throw new KubeconfigShapeError(`${where}.cluster.server is missing`);
+    return {
+        name: e.name,
+        server: server.replace(/\/$/, ''),
+        caData: kubeconfig_model_str(c['certificate-authority-data']),
+        caFile: kubeconfig_model_str(c['certificate-authority']),
+        skipTLSVerify: c['insecure-skip-tls-verify'] === true,
+        tlsServerName: kubeconfig_model_str(c['tls-server-name']),
+        proxyUrl: kubeconfig_model_str(c['proxy-url']),
+    };
+}
+function readExec(v, where) {
+    if (v === undefined || v === null)
+        return undefined;
+    const e = obj(v);
+    const command = kubeconfig_model_str(e.command);
+    if (!command)
+        throw new KubeconfigShapeError(`${where}.user.exec.command is missing`);
+    const env = Array.isArray(e.env) ? e.env.map(obj).map((x) => ({ name: String(x.name ?? ''), value: String(x.value ?? '') })) : undefined;
+    return {
+        command,
+        args: Array.isArray(e.args) ? e.args.map(String) : undefined,
+        env,
+        apiVersion: kubeconfig_model_str(e.apiVersion),
+        interactiveMode: kubeconfig_model_str(e.interactiveMode),
+        provideClusterInfo: e.provideClusterInfo === true,
+    };
+}
+function readUser(e, where) {
+    const u = obj(e.user);
+    const provider = obj(u['auth-provider']);
+    return {
+        name: e.name,
+        token: kubeconfig_model_str(u.token),
+        tokenFile: kubeconfig_model_str(u.tokenFile) ?? kubeconfig_model_str(u['token-file']),
+        username: kubeconfig_model_str(u.username),
+        password: kubeconfig_model_str(u.password),
+        certData: kubeconfig_model_str(u['client-certificate-data']),
+        certFile: kubeconfig_model_str(u['client-certificate']),
+        keyData: kubeconfig_model_str(u['client-key-data']),
+        keyFile: kubeconfig_model_str(u['client-key']),
+        exec: readExec(u.exec, where),
+        authProvider: u['auth-provider'] ? { name: kubeconfig_model_str(provider.name), config: obj(provider.config) } : undefined,
+        impersonateUser: kubeconfig_model_str(u.as),
+    };
+}
+function readContext(e, where) {
+    const c = obj(e.context);
+    if (e.context === undefined)
+        throw new KubeconfigShapeError(`${where}.context is missing`);
+    return { name: e.name, cluster: kubeconfig_model_str(c.cluster) ?? '', user: kubeconfig_model_str(c.user) ?? '', namespace: kubeconfig_model_str(c.namespace) };
+}
+class KubeConfig {
+    clusters = [];
+    users = [];
+    contexts = [];
+    currentContext = '';
+    /** Reads a file; relative paths in it (certificates, token files, exec commands) are relative to the file. */
+    loadFromFile(path) {
+        this.loadFromString((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        this.resolvePaths((0,external_node_path_.dirname)(path));
+    }
+    /** Throws yaml's errors (with a line) or KubeconfigShapeError. */
+    loadFromString(text) {
+        const doc = obj((0,dist/* parse */.qg)(text));
+        this.clusters = named(doc.clusters, 'clusters', readCluster);
+        this.users = named(doc.users, 'users', readUser);
+        this.contexts = named(doc.contexts, 'contexts', readContext);
+        this.currentContext = kubeconfig_model_str(doc['current-context']) ?? '';
+    }
+    loadFromOptions(o) {
+        this.clusters = o.clusters.map((c) => ({ skipTLSVerify: false, server: '', name: '', ...c }));
+        this.users = o.users.map((u) => ({ name: '', ...u }));
+        this.contexts = o.contexts;
+        this.currentContext = o.currentContext;
+    }
+    /** Adds another file's entries; like kubectl, the first definition of a name wins. */
+    mergeConfig(other, preserveContext) {
+        if (!preserveContext && other.currentContext)
+            this.currentContext = other.currentContext;
+        const add = (mine, theirs) => {
+            for (const t of theirs)
+                if (!mine.some((m) => m.name === t.name))
+                    mine.push(t);
+        };
+        add(this.clusters, other.clusters);
+        add(this.users, other.users);
+        add(this.contexts, other.contexts);
+    }
+    getContexts() {
+        return this.contexts;
+    }
+    getUsers() {
+        return this.users;
+    }
+    getCurrentContext() {
+        return this.currentContext;
+    }
+    setCurrentContext(name) {
+        this.currentContext = name;
+    }
+    getContextObject(name) {
+        return this.contexts.find((c) => c.name === name) ?? null;
+    }
+    getCurrentCluster() {
+        const ctx = this.getContextObject(this.currentContext);
+        return (ctx && this.clusters.find((c) => c.name === ctx.cluster)) ?? null;
+    }
+    getCurrentUser() {
+        const ctx = this.getContextObject(this.currentContext);
+        return (ctx && this.users.find((u) => u.name === ctx.user)) ?? null;
+    }
+    resolvePaths(root) {
+        const abs = (p) => (p && !(0,external_node_path_.isAbsolute)(p) ? (0,external_node_path_.resolve)(root, p) : p);
+        for (const c of this.clusters)
+            c.caFile = abs(c.caFile);
+        for (const u of this.users) {
+            u.certFile = abs(u.certFile);
+            u.keyFile = abs(u.keyFile);
+            u.tokenFile = abs(u.tokenFile);
+            // kubectl resolves an exec command given as a relative path (with a slash) against the file.
+            if (u.exec && u.exec.command.includes('/'))
+                u.exec.command = abs(u.exec.command);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/model/temp-names.ts
 // Names of what wavesync leaves in the runner's temp directory while a step runs, shared by the
 // writer (src/cluster/kubeconfig.ts) and the action's post step, which must stay free of the
@@ -5398,7 +5781,7 @@ function kubeconfigPaths(opts = {}) {
     return [(0,external_node_path_.join)(opts.home ?? (0,external_node_os_.homedir)(), '.kube', 'config')];
 }
 function loadFile(path) {
-    const kc = new client_node_dist/* KubeConfig */.ypW();
+    const kc = new KubeConfig();
     try {
         kc.loadFromFile(path);
     }
@@ -5408,16 +5791,18 @@ function loadFile(path) {
             throw new KubeconfigError(`${path}: kubeconfig file not found`);
         if (code === 'EACCES')
             throw new KubeconfigError(`${path}: kubeconfig file is not readable`);
-        const line = err.mark?.line;
-        const where = typeof line === 'number' ? `${path}:${line + 1}` : path;
-        // client-node names a missing field by its path only ("clusters[0].cluster.server is missing").
-        const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec(err.message ?? '');
+        // yaml's errors quote the offending text (which may be a credential): only the line is kept.
+        const line = err.linePos?.[0]?.line;
+        const where = typeof line === 'number' ? `${path}:${line}` : path;
+        if (!(err instanceof KubeconfigShapeError))
+            throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
+        const missing = /^(clusters|users|contexts)\[(\d+)\]\.([\w.-]+) is missing$/.exec(err.message);
         if (missing?.[3] === 'cluster.server') {
             throw new KubeconfigError(`${where}: clusters[${missing[2]}] has no server URL: set cluster.server to the API server's address, such as https://host:6443`);
         }
         if (missing)
             throw new KubeconfigError(`${where}: ${missing[1]}[${missing[2]}].${missing[3]} is missing; a kubeconfig needs clusters, users and contexts`);
-        throw new KubeconfigError(`${where}: not a valid kubeconfig (expected YAML with clusters, users and contexts)`);
+        throw new KubeconfigError(`${where}: ${err.message}`);
     }
     return kc;
 }
@@ -5433,14 +5818,7 @@ function loadKubeConfig(opts = {}) {
     const kc = loadFile(existing[0]);
     for (const path of existing.slice(1)) {
         // Like kubectl, the first current-context set wins; later files only add entries.
-        try {
-            kc.mergeConfig(loadFile(path), Boolean(kc.getCurrentContext()));
-        }
-        catch (err) {
-            if (err instanceof KubeconfigError)
-                throw err;
-            throw new KubeconfigError(`${path}: cannot merge into ${existing[0]}: ${err.message}`);
-        }
+        kc.mergeConfig(loadFile(path), Boolean(kc.getCurrentContext()));
     }
     selectContext(kc, opts.context, existing[0]);
     return kc;
@@ -5576,7 +5954,9 @@ class Discovery {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/cluster/kube/connection-error.ts
 // A request that never got an answer, said in words: which server, and why (refused, no such host,
 // TLS verification, timeout). fetch only says "fetch failed"; the cause is in its error chain.
@@ -5654,8 +6034,9 @@ function describeCause(err) {
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/kube/transport.ts
-// One HTTP request to the API server, authenticated by the kubeconfig. Goes through client-node's
-// own fetch (its undici and its TLS/auth dispatcher), so exec plugins, tokens and client certs all work.
+// One HTTP request to the API server, authenticated by the kubeconfig (credentials.ts: tokens,
+// token files, exec plugins, client certificates), over undici's fetch on one kept connection pool.
+
 
 
 function buildUrl(server, path, query = {}) {
@@ -5670,45 +6051,50 @@ function buildUrl(server, path, query = {}) {
 class RequestTimeoutError extends Error {
     name = 'RequestTimeoutError';
 }
+function newDispatcher(tls, proxyUrl) {
+    const connect = { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized, servername: tls.servername };
+    if (!proxyUrl)
+        return new undici/* Agent */.g6({ connect });
+    if (!/^https?:/.test(proxyUrl))
+        throw new Error(`the kubeconfig's proxy-url ${new URL(proxyUrl).protocol} proxies are not supported; use an http:// or https:// proxy`);
+    return new undici/* ProxyAgent */.kT({ uri: proxyUrl, requestTls: connect });
+}
 function kubeTransport(kc) {
-    const library = new client_node_dist/* IsomorphicFetchHttpLibrary */.l1q();
-    // client-node builds a new connection pool (undici Agent) for every request, so each request
-    // paid a TCP and TLS handshake (issue 13: a 1,000-object re-sync ran at ~80 requests/s). The
-    // first pool is kept for the run; credentials in headers (tokens) are still applied per request.
-    // kube-apiserver speaks HTTP/2, so that pool is one connection carrying every request and watch:
-    // once it is dead (reset, or silently dropping packets) every later request would wait on it
-    // until its own timeout, for ever (issue 14: a sync under resets hung > 600 s). A connection
-    // failure or a request timeout therefore retires the pool it happened on; the next request
-    // opens a fresh connection, and requests still in flight on the old one fail and are retried.
+    const cluster = kc.getCurrentCluster();
+    if (!cluster?.server)
+        throw new Error('the kubeconfig has no current cluster');
+    const server = cluster.server;
+    const credentials = new Credentials(cluster, kc.getCurrentUser());
+    // One pool for the whole run: a new one per request paid a TCP and TLS handshake each time
+    // (issue 13: a 1,000-object re-sync ran at ~80 requests/s). kube-apiserver speaks HTTP/2, so
+    // that pool is one connection carrying every request and watch: once it is dead (reset, or
+    // silently dropping packets) every later request would wait on it until its own timeout, for
+    // ever (issue 14: a sync under resets hung > 600 s). A connection failure or a request timeout
+    // therefore retires the pool it happened on; the next request opens a fresh connection, and
+    // requests still in flight on the old one fail and are retried.
     let pool;
     const retire = (used) => {
         if (!used || pool !== used)
             return;
         pool = undefined;
-        void used.dispatcher.destroy?.().catch(() => { });
+        void used.dispatcher.destroy().catch(() => { });
+    };
+    const poolFor = (tls) => {
+        if (pool && pool.cert !== tls.cert)
+            retire(pool);
+        pool ??= { dispatcher: newDispatcher(tls, cluster.proxyUrl), cert: tls.cert };
+        return pool;
     };
     const timedOut = (signal) => signal?.aborted && signal.reason instanceof RequestTimeoutError;
     const send = async (req) => {
-        const server = kc.getCurrentCluster()?.server;
-        if (!server)
-            throw new Error('the kubeconfig has no current cluster');
-        const ctx = new client_node_dist/* RequestContext */.bb4(buildUrl(server, req.path, req.query), client_node_dist/* HttpMethod */.ym3[req.method]);
-        ctx.setHeaderParam('Accept', 'application/json');
+        const auth = await credentials.forRequest();
+        const headers = { accept: 'application/json', ...auth.headers };
+        let body;
         if (req.body !== undefined) {
-            ctx.setHeaderParam('Content-Type', req.contentType ?? 'application/json');
-            ctx.setBody(typeof req.body === 'string' ? req.body : JSON.stringify(req.body));
+            headers['content-type'] = req.contentType ?? 'application/json';
+            body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
         }
-        if (req.signal)
-            ctx.setSignal(req.signal);
-        await kc.applySecurityAuthentication(ctx);
-        if (pool === undefined) {
-            const fresh = ctx.getDispatcher();
-            if (fresh)
-                pool = { dispatcher: fresh };
-        }
-        else
-            ctx.setDispatcher(pool.dispatcher);
-        const used = pool;
+        const used = poolFor(auth.tls);
         // Cancellation stays as it is; a timeout retires the connection; a failed one is said in words.
         const failed = (err) => {
             if (timedOut(req.signal)) {
@@ -5722,17 +6108,21 @@ function kubeTransport(kc) {
         };
         let res;
         try {
-            res = await library.send(ctx).toPromise();
+            res = await (0,undici/* fetch */.hd)(buildUrl(server, req.path, req.query), { method: req.method, headers, body, signal: req.signal, dispatcher: used.dispatcher });
         }
         catch (err) {
             return failed(err);
         }
+        if (res.status === 401)
+            credentials.refused();
+        const out = {};
+        res.headers.forEach((value, name) => (out[name] = value));
         return {
-            status: res.httpStatusCode,
-            headers: res.headers,
+            status: res.status,
+            headers: out,
             // The connection can still drop while the body arrives: say so, like a failed request.
-            text: () => res.body.text().catch(failed),
-            stream: () => res.body.stream(),
+            text: () => res.text().catch(failed),
+            stream: () => res.body,
         };
     };
     // An idle pool left behind outlives the run in a long-lived process (tests run many in one).
@@ -6403,6 +6793,7 @@ function createKubeCluster(kc, opts = {}) {
 ;// CONCATENATED MODULE: ./src/pipeline/connect.ts
 
 
+
 function connect(opts, scope, onKubeconfig) {
     try {
         let path = opts.path;
@@ -6418,7 +6809,7 @@ function connect(opts, scope, onKubeconfig) {
         return { cluster, problems: [] };
     }
     catch (err) {
-        if (!(err instanceof KubeconfigError))
+        if (!(err instanceof KubeconfigError) && !(err instanceof CredentialsError))
             throw err;
         return { cluster: null, problems: [{ source: null, message: `${opts.label}: ${err.message}` }] };
     }
@@ -6433,9 +6824,9 @@ function debugRetries(env) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/scope.ts
-var scope = __webpack_require__(50398);
+var scope = __webpack_require__(398);
 // EXTERNAL MODULE: ./src/pipeline/source.ts + 32 modules
-var pipeline_source = __webpack_require__(73697);
+var pipeline_source = __webpack_require__(3697);
 ;// CONCATENATED MODULE: ./src/pipeline/delete.ts
 // mode delete: [manifests → plan of the delete hooks] → lock → delete engine → reporters, inside
 // one resource scope. Without manifests the app is torn down from its inventory alone.
@@ -6534,9 +6925,9 @@ function cliHolder() {
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(77593);
+var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/command-input.ts + 3 modules
-var command_input = __webpack_require__(16581);
+var command_input = __webpack_require__(6581);
 ;// CONCATENATED MODULE: ./src/cli/sync-view.ts
 // The CLI's view of a sync, a consumer of the engine's events. On a terminal it redraws the current
 // step in place (each task's state, health message and elapsed time); elsewhere it prints one
@@ -6928,7 +7319,7 @@ function failedResources(r) {
 }
 
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(71604);
+var cli_io = __webpack_require__(1604);
 ;// CONCATENATED MODULE: ./src/cli/run-outcome.ts
 // How a run that changes the cluster (sync, delete, rollback) ends on the command line: refused
 // inputs on stderr, the result as JSON on stdout when asked, and the exit code.
@@ -7895,7 +8286,7 @@ async function runRollback(argv, io) {
 const rollbackCommand = { name: 'rollback', summary: 'sync a release kept in the history again', run: runRollback };
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 9 modules
-var lib_core = __webpack_require__(11070);
+var lib_core = __webpack_require__(1070);
 ;// CONCATENATED MODULE: ./src/report/github-context.ts
 // Where the report goes: repository, commit and run, from the variables GitHub sets for a step.
 
