@@ -6825,8 +6825,8 @@ function debugRetries(env) {
 
 // EXTERNAL MODULE: ./src/pipeline/scope.ts
 var scope = __webpack_require__(398);
-// EXTERNAL MODULE: ./src/pipeline/source.ts + 32 modules
-var pipeline_source = __webpack_require__(3697);
+// EXTERNAL MODULE: ./src/pipeline/source.ts + 33 modules
+var pipeline_source = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./src/pipeline/delete.ts
 // mode delete: [manifests → plan of the delete hooks] → lock → delete engine → reporters, inside
 // one resource scope. Without manifests the app is torn down from its inventory alone.
