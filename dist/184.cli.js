@@ -142,12 +142,12 @@ function groupKind(apiVersion, kind) {
     const group = (0,types/* groupOf */.F)(apiVersion);
     return group ? `${kind}.${group}` : kind;
 }
-/** "Deployment.apps" → { kind, group }. */
+/** "Deployment.apps" \u2192 { kind, group }. */
 function splitGroupKind(gk) {
     const dot = gk.indexOf('.');
     return dot < 0 ? { kind: gk, group: '' } : { kind: gk.slice(0, dot), group: gk.slice(dot + 1) };
 }
-/** A comma-separated annotation value → its sorted, distinct entries. */
+/** A comma-separated annotation value \u2192 its sorted, distinct entries. */
 function parseList(value) {
     return sortedSet((value ?? '')
         .split(',')
@@ -1461,17 +1461,17 @@ function actionOf(task) {
 function isFinal(action, state) {
     return !LIFECYCLES[action][state]?.length;
 }
-/** Throws when `from → to` is not in the action's table. */
+/** Throws when `from \u2192 to` is not in the action's table. */
 function checkTransition(action, from, to, what) {
     if (!(LIFECYCLES[action][from] ?? []).includes(to))
-        throw new Error(`task ${what} (${action}): ${from} → ${to} is not a valid transition`);
+        throw new Error(`task ${what} (${action}): ${from} \u2192 ${to} is not a valid transition`);
 }
 
 ;// CONCATENATED MODULE: ./src/sync/remove-task.ts
 // The prune and delete task actions (SEMANTICS 5, 6): a live object is deleted (foreground, so
 // what it owns goes first) and awaited until gone, or kept and reported (Skipped) with the reason.
-// Each task moves only along its action's table (task-lifecycle.ts): Pending → Applying →
-// Succeeded | Failed | Cancelled, or Pending → Skipped | Cancelled.
+// Each task moves only along its action's table (task-lifecycle.ts): Pending \u2192 Applying \u2192
+// Succeeded | Failed | Cancelled, or Pending \u2192 Skipped | Cancelled.
 
 
 
@@ -2017,7 +2017,7 @@ function compileCelRule(head, texts) {
 function where(rule) {
     return `${rule.source.file}:${rule.source.line}`;
 }
-/** Evaluate a rule: degraded, then healthy, then progressing; none true → Progressing. */
+/** Evaluate a rule: degraded, then healthy, then progressing; none true \u2192 Progressing. */
 function evaluateCelRule(rule, obj) {
     const order = [
         ['degraded', 'Degraded'],
@@ -2122,7 +2122,7 @@ function stringField(L, idx, key) {
     lua.lua_pop(L, 1);
     return out;
 }
-/** "chunk:12: attempt to index a nil value" → line 12 and the message after it. */
+/** "chunk:12: attempt to index a nil value" \u2192 line 12 and the message after it. */
 function splitError(raw, chunk) {
     const m = raw.match(/^(?:.*?):(\d+): (.*)$/s);
     if (m && raw.startsWith(chunk))
@@ -2306,7 +2306,7 @@ function textLine(node, lines) {
     const line = node.range ? lines.linePos(node.range[0]).line : 1;
     return (0,dist/* isScalar */.jn)(node) && (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) ? line + 1 : line;
 }
-/** "argoproj.io_Rollout" → group argoproj.io, kind Rollout; "Service" or "_Service" → core. */
+/** "argoproj.io_Rollout" \u2192 group argoproj.io, kind Rollout; "Service" or "_Service" \u2192 core. */
 function argocd_cm_splitGroupKind(key) {
     const at = key.lastIndexOf('_');
     return at < 0 ? { group: '', kind: key } : { group: key.slice(0, at), kind: key.slice(at + 1) };
@@ -2606,8 +2606,8 @@ function pendingDeletion(obj) {
 ;// CONCATENATED MODULE: ./src/health/crds/conditions.ts
 
 /**
- * The common "Ready" reading: True → Healthy; False → Degraded (or Progressing for the transient
- * reasons given); Unknown or missing → Progressing with `waiting`.
+ * The common "Ready" reading: True \u2192 Healthy; False \u2192 Degraded (or Progressing for the transient
+ * reasons given); Unknown or missing \u2192 Progressing with `waiting`.
  */
 function byReady(obj, waiting, opts = {}) {
     const type = opts.type ?? 'Ready';
@@ -2653,7 +2653,7 @@ function rolloutReplicas(obj) {
         return result('Progressing', `rollout in progress: ${available} of ${updated} updated replicas available`);
     return null;
 }
-/** Rollout: aborted or invalid → Degraded; paused → Suspended; then the replica counts and the stable hash. */
+/** Rollout: aborted or invalid \u2192 Degraded; paused \u2192 Suspended; then the replica counts and the stable hash. */
 const rollout = (obj) => {
     const invalid = condition(obj, 'InvalidSpec');
     if (invalid?.status === 'True')
@@ -3932,7 +3932,7 @@ function eventsForPod(events, namespace, pod) {
 }
 const MAX_MESSAGE = 240;
 function clip(text) {
-    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
+    return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}\u2026` : text;
 }
 /**
  * A short report: one headline, then the pod's last events, e.g.
@@ -4041,7 +4041,7 @@ function unfixableCreate(list) {
     return list.find((w) => w.reason === 'FailedCreate' && UNFIXABLE_CREATE.some((re) => re.test(w.message))) ?? null;
 }
 function warning_events_clip(text) {
-    return text.length > warning_events_MAX_MESSAGE ? `${text.slice(0, warning_events_MAX_MESSAGE - 1)}…` : text;
+    return text.length > warning_events_MAX_MESSAGE ? `${text.slice(0, warning_events_MAX_MESSAGE - 1)}\u2026` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/verdict.ts
@@ -4398,7 +4398,7 @@ function nextChange(w, ms) {
 // no get, no delete) until its CRD is Established and discovery serves it (crd-establish.ts).
 
 class StepCrds {
-    /** group/kind → the CRD trackers of this step that define it. */
+    /** group/kind \u2192 the CRD trackers of this step that define it. */
     crdOf = new Map();
     constructor(trackers) {
         for (const t of trackers) {
@@ -4857,7 +4857,7 @@ async function runEngine(opts) {
     let state = 'Validating';
     const enter = (next) => {
         if (!TRANSITIONS[state].includes(next))
-            throw new Error(`engine: ${state} → ${next} is not a valid transition`);
+            throw new Error(`engine: ${state} \u2192 ${next} is not a valid transition`);
         state = next;
     };
     const finish = async (result, reason, message) => {
@@ -5032,7 +5032,7 @@ function describeFailure(builder, main) {
 
 ;// CONCATENATED MODULE: ./src/sync/delete-engine.ts
 // Delete mode (SEMANTICS 5): an explicit state machine like the sync engine's.
-//   Validating → PreDelete → Deleting → PostDelete → Finished
+//   Validating \u2192 PreDelete \u2192 Deleting \u2192 PostDelete \u2192 Finished
 // PreDelete hooks (from the manifests, when given) run first and a failure stops everything with
 // nothing deleted; then every inventory member is deleted in reverse order and awaited; then
 // PostDelete hooks; then the inventory itself. With no manifests it works from the inventory alone.
@@ -5067,7 +5067,7 @@ async function runDeleteEngine(opts) {
     let state = 'Validating';
     const enter = (next) => {
         if (!delete_engine_TRANSITIONS[state].includes(next))
-            throw new Error(`delete: ${state} → ${next} is not a valid transition`);
+            throw new Error(`delete: ${state} \u2192 ${next} is not a valid transition`);
         state = next;
     };
     const finish = async (result, reason, message) => {
@@ -5390,7 +5390,7 @@ function execInfo(exec, cluster) {
 /** Last lines of what the plugin printed on stderr, for the error message (stdout may hold a token). */
 function tail(text) {
     const lines = text.trim().split(/\r?\n/).filter(Boolean).slice(-3).join(' | ');
-    return lines.length > 500 ? `${lines.slice(0, 500)}…` : lines;
+    return lines.length > 500 ? `${lines.slice(0, 500)}\u2026` : lines;
 }
 function runExecPlugin(exec, cluster, env = process.env) {
     const name = exec.command;
@@ -6828,7 +6828,7 @@ var scope = __webpack_require__(398);
 // EXTERNAL MODULE: ./src/pipeline/source.ts + 33 modules
 var pipeline_source = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./src/pipeline/delete.ts
-// mode delete: [manifests → plan of the delete hooks] → lock → delete engine → reporters, inside
+// mode delete: [manifests \u2192 plan of the delete hooks] \u2192 lock \u2192 delete engine \u2192 reporters, inside
 // one resource scope. Without manifests the app is torn down from its inventory alone.
 
 
@@ -7110,7 +7110,7 @@ function lifecycleInput(command, argv, flags, usage, io) {
 /** "850 ms", "14 s", "1 m 02 s", "1 h 03 m". */
 function formatDuration(ms) {
     if (ms == null || !Number.isFinite(ms) || ms < 0)
-        return '–';
+        return '\u2013';
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
     const s = Math.round(ms / 1000);
@@ -7147,32 +7147,32 @@ function format_inlineCode(text) {
     return `${ticks}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${ticks}`;
 }
 const HEALTH_ICON = {
-    Healthy: '💚',
-    Progressing: '🔄',
-    Suspended: '⏸️',
-    Degraded: '💔',
-    Missing: '👻',
-    Unknown: '❔',
+    Healthy: '\ud83d\udc9a',
+    Progressing: '\ud83d\udd04',
+    Suspended: '\u23f8\ufe0f',
+    Degraded: '\ud83d\udc94',
+    Missing: '\ud83d\udc7b',
+    Unknown: '\u2754',
 };
 function healthIcon(h) {
     return h ? HEALTH_ICON[h] : '';
 }
 const STATE_ICON = {
-    Succeeded: '✅',
-    Failed: '❌',
-    Cancelled: '🚫',
-    Skipped: '⏭️',
-    Running: '⏳',
-    Applying: '⏳',
-    Applied: '⏳',
-    Pending: '⏸️',
+    Succeeded: '\u2705',
+    Failed: '\u274c',
+    Cancelled: '\ud83d\udeab',
+    Skipped: '\u23ed\ufe0f',
+    Running: '\u23f3',
+    Applying: '\u23f3',
+    Applied: '\u23f3',
+    Pending: '\u23f8\ufe0f',
 };
 function stateIcon(state) {
     return STATE_ICON[state] ?? '';
 }
 /**
  * The host (and port) of a cluster server URL, never its credentials, path or query.
- * "https://user:pw@10.0.0.1:6443/k8s?x" → "10.0.0.1:6443".
+ * "https://user:pw@10.0.0.1:6443/k8s?x" \u2192 "10.0.0.1:6443".
  */
 function serverHost(server) {
     if (!server)
@@ -7186,7 +7186,7 @@ function serverHost(server) {
     }
 }
 /** Cut text to at most max characters, saying so. */
-function format_clip(text, max, note = '… (truncated)') {
+function format_clip(text, max, note = '\u2026 (truncated)') {
     return text.length <= max ? text : text.slice(0, Math.max(0, max - note.length)) + note;
 }
 
@@ -7545,7 +7545,7 @@ async function computeDiff(cluster, plan, opts) {
     for (const step of steps)
         for (const t of step.tasks) {
             if (t.hook || !t.name) {
-                hooks.push({ phase: step.phase, wave: step.wave, kind: t.kind, namespace: t.namespace, name: t.name ?? `${t.generateName ?? ''}…`, source: t.source });
+                hooks.push({ phase: step.phase, wave: step.wave, kind: t.kind, namespace: t.namespace, name: t.name ?? `${t.generateName ?? ''}\u2026`, source: t.source });
                 continue;
             }
             let live;
@@ -7605,8 +7605,8 @@ function pruneCandidates(tasks) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/diff.ts
-// mode diff: source → manifests → plan → the inventory (what a sync with prune would delete, by the
-// sync's own prune plan) → server-side dry run → compare with the live objects. Nothing in the
+// mode diff: source \u2192 manifests \u2192 plan \u2192 the inventory (what a sync with prune would delete, by the
+// sync's own prune plan) \u2192 server-side dry run \u2192 compare with the live objects. Nothing in the
 // cluster changes.
 
 
@@ -7706,7 +7706,7 @@ function commentMarker(app) {
 function diffToMarkdown(d, opts = {}) {
     const max = opts.maxChars ?? 60_000;
     const rev = d.revision ? ` at ${inlineCode(d.revision.slice(0, 12))}` : '';
-    const head = [`## 🔍 wavesync diff of ${inlineCode(d.app)}${rev}: ${diffHeadline(d)}`, ''];
+    const head = [`## \ud83d\udd0d wavesync diff of ${inlineCode(d.app)}${rev}: ${diffHeadline(d)}`, ''];
     head.push(d.changes ? 'A sync would change the cluster as shown below.' : 'A sync would change nothing.', '');
     // The tables get at most 60% of the room (rows left out are counted); the diffs get the rest.
     const room = { left: Math.floor(max * 0.6) };
@@ -7733,7 +7733,7 @@ function diffToMarkdown(d, opts = {}) {
             '',
             '| Verdict | Kind | Object | Wave |',
             '| --- | --- | --- | ---: |',
-            ...fitRows(d.prunes.map((p) => `| ${p.keep ? '⏸️' : '🗑️'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`), room, 'objects'),
+            ...fitRows(d.prunes.map((p) => `| ${p.keep ? '\u23f8\ufe0f' : '\ud83d\uddd1\ufe0f'} ${pruneVerdict(p)} | ${mdCell(p.kind)} | ${mdCell(`${p.namespace ? `${p.namespace}/` : ''}${p.name}`)} | ${p.wave} |`), room, 'objects'),
             '',
         ]
         : [];
@@ -8063,8 +8063,8 @@ function backoffMs(baseMs, n) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/sync.ts
-// mode sync (and dry-run, and rollback): source → manifests → plan → [lock] → engine (retried) →
-// [history, rollback] → reporters, inside one resource scope: the kubeconfig copy, the cluster
+// mode sync (and dry-run, and rollback): source \u2192 manifests \u2192 plan \u2192 [lock] \u2192 engine (retried) \u2192
+// [history, rollback] \u2192 reporters, inside one resource scope: the kubeconfig copy, the cluster
 // client and its watches, the signal handlers and the app's lock are released on every exit path.
 
 
@@ -8396,7 +8396,7 @@ function isReadOnlyMode(mode) {
 /** GitHub refuses a step summary over 1 MiB; keep room for the truncation note. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const MAX_ROWS_PER_TABLE = 400;
-const OUTCOME_ICON = { Succeeded: '✅', Failed: '❌', Cancelled: '🚫' };
+const OUTCOME_ICON = { Succeeded: '\u2705', Failed: '\u274c', Cancelled: '\ud83d\udeab' };
 function buildSyncSummary(input, opts = {}) {
     const r = input.result;
     const rev = r.revision ? ` at ${format_inlineCode(r.revision.slice(0, 12))}` : '';
@@ -8408,8 +8408,8 @@ function buildSyncSummary(input, opts = {}) {
         head.push('', opts.noCheckRun);
     head.push('', factsTable([
         ['App', format_inlineCode(r.app)],
-        ['Revision', r.revision ? format_inlineCode(r.revision) : '–'],
-        ['Cluster', opts.serverHost ? format_inlineCode(opts.serverHost) : '–'],
+        ['Revision', r.revision ? format_inlineCode(r.revision) : '\u2013'],
+        ['Cluster', opts.serverHost ? format_inlineCode(opts.serverHost) : '\u2013'],
         ['Mode', r.mode],
         ['Duration', formatDuration(r.durationMs)],
         ['Started', new Date(r.startedAt).toISOString()],
@@ -8435,7 +8435,7 @@ function buildPlanSummary(plan, opts = {}) {
     const tasks = plan.steps.flatMap((s) => s.tasks);
     const rev = plan.revision ? ` at ${inlineCode(plan.revision.slice(0, 12))}` : '';
     const head = [
-        `## 📋 Planned: wavesync ${opts.mode ?? 'plan'} of ${inlineCode(plan.app)}${rev}: ${plan.steps.length} steps, ${tasks.length} tasks`,
+        `## \ud83d\udccb Planned: wavesync ${opts.mode ?? 'plan'} of ${inlineCode(plan.app)}${rev}: ${plan.steps.length} steps, ${tasks.length} tasks`,
         '',
         'Nothing was applied.',
     ];
@@ -8443,9 +8443,9 @@ function buildPlanSummary(plan, opts = {}) {
         head.push('', opts.noCheckRun);
     head.push('', factsTable([
         ['App', inlineCode(plan.app)],
-        ['Revision', plan.revision ? inlineCode(plan.revision) : '–'],
+        ['Revision', plan.revision ? inlineCode(plan.revision) : '\u2013'],
         ['Namespace', inlineCode(plan.namespace)],
-        ['Cluster', opts.serverHost ? inlineCode(opts.serverHost) : '–'],
+        ['Cluster', opts.serverHost ? inlineCode(opts.serverHost) : '\u2013'],
         ...checkRunRow(opts.checkRunUrl),
     ]));
     const rows = [...plan.steps, ...plan.syncFail].flatMap((s) => s.tasks.map((t) => `| ${s.phase} | ${s.wave} | ${mdCell(t.kind)} | ${mdCell(qualifiedName(t))} | ${t.hook ? 'hook' : ''} | ${summary_where(t.source, opts.github ?? null)} |`));
@@ -8465,7 +8465,7 @@ function phaseTables(steps, gh) {
         const rows = steps
             .filter((s) => s.phase === phase)
             .flatMap((s) => s.tasks.map((t) => {
-            const result = t.state === 'Pending' ? '⏹️ Not run' : `${stateIcon(t.state)} ${t.state}${t.action ? ` (${t.action})` : ''}`;
+            const result = t.state === 'Pending' ? '\u23f9\ufe0f Not run' : `${stateIcon(t.state)} ${t.state}${t.action ? ` (${t.action})` : ''}`;
             const health = t.health ? `${healthIcon(t.health)} ${t.health}${t.message ? `: ${t.message}` : ''}` : t.message;
             return `| ${s.wave} | ${format_mdCell(t.kind)} | ${format_mdCell((0,object_ref/* qualifiedName */.O)(t))} | ${format_mdCell(result)} | ${format_mdCell(health)} | ${formatDuration(durationOf(t.startedAt, t.finishedAt))} | ${summary_where(t.source, gh)} |`;
         }));
@@ -8477,12 +8477,12 @@ function table(title, headers, align, rows) {
     const more = rows.length - shown.length;
     const lines = [`### ${title}`, '', `| ${headers.join(' | ')} |`, `| ${align.join(' | ')} |`, ...shown];
     if (more > 0)
-        lines.push('', `_… and ${more} more rows, left out to keep the summary small._`);
+        lines.push('', `_\u2026 and ${more} more rows, left out to keep the summary small._`);
     return lines.join('\n');
 }
 function failuresSection(title, failures, gh) {
     const items = failures.map((f) => {
-        const lines = [`#### ❌ ${format_escapeHtml((0,object_ref/* objectLabel */.u)(f))} (${f.phase} wave ${f.wave})`, '', `${summary_where(f.source, gh)} **${f.reason}:** ${format_escapeHtml(f.message)}`];
+        const lines = [`#### \u274c ${format_escapeHtml((0,object_ref/* objectLabel */.u)(f))} (${f.phase} wave ${f.wave})`, '', `${summary_where(f.source, gh)} **${f.reason}:** ${format_escapeHtml(f.message)}`];
         if (f.logTail.length) {
             lines.push('', `<details><summary>Last ${f.logTail.length} log lines of ${format_escapeHtml(f.name ?? f.kind)}</summary>`, '', format_codeBlock(f.logTail), '', '</details>');
         }
@@ -8504,7 +8504,7 @@ function objectListSections(input, gh) {
         out.push(listSection('Skipped', skipped.map((s) => `${summary_where(s.source, gh)} ${format_escapeHtml((0,object_ref/* objectLabel */.u)(s))}: ${format_escapeHtml(s.reason)}`)));
     const images = input.plan?.images ?? [];
     if (images.length)
-        out.push(listSection('Images replaced', images.map((i) => `${summary_where(i.source, gh)} ${format_escapeHtml(`${i.kind} ${i.name}`)} (${format_escapeHtml(i.container)}): ${format_inlineCode(i.from)} → ${format_inlineCode(i.to)}`)));
+        out.push(listSection('Images replaced', images.map((i) => `${summary_where(i.source, gh)} ${format_escapeHtml(`${i.kind} ${i.name}`)} (${format_escapeHtml(i.container)}): ${format_inlineCode(i.from)} \u2192 ${format_inlineCode(i.to)}`)));
     const seen = new Set();
     const warnings = [...(input.plan?.warnings ?? []), ...input.warnings].filter((w) => {
         const key = `${w.source?.file}:${w.source?.line}:${w.message}`;
@@ -8526,7 +8526,7 @@ function releaseRows(r, gh) {
     const p = r.release.previous;
     if (!p)
         return rows;
-    const rev = p.revision ? format_inlineCode(p.revision.slice(0, 12)) : '–';
+    const rev = p.revision ? format_inlineCode(p.revision.slice(0, 12)) : '\u2013';
     const link = p.revision && gh?.owner && /^[0-9a-f]{7,40}$/.test(p.revision) ? `[${rev}](${gh.serverUrl}/${gh.owner}/${gh.repo}/commit/${p.revision})` : rev;
     rows.push(['Previous release', `${format_inlineCode(`v${p.number}`)} ${link}: ${p.result}, ${p.startedAt}`]);
     return rows;
@@ -8598,7 +8598,7 @@ function summaryFileReporter(file, onError) {
 }
 function refusedSummary(app, problems) {
     const lines = problems.map((p) => `- \`${p.replace(/`/g, "'")}\``);
-    return `## ❌ Failed: wavesync sync of \`${app}\`\n\nNothing was applied: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the input.\n\n${lines.join('\n')}\n`;
+    return `## \u274c Failed: wavesync sync of \`${app}\`\n\nNothing was applied: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the input.\n\n${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/sync-command.ts

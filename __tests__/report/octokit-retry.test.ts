@@ -49,3 +49,21 @@ describe('the reporters’ Octokit', () => {
     expect(c.seen()).toBe(1);
   });
 });
+
+describe('the lazily loaded client', () => {
+  it('makes nested calls on the real client once it is loaded, and is not itself a promise', async () => {
+    const s = await serve([]);
+    const octokit = makeOctokit('t', s.url, { delayMs: 5 });
+    expect((octokit as unknown as { then?: unknown }).then).toBeUndefined();
+    // Awaiting the stand-in gives the stand-in back (a thenable would be called instead).
+    expect(await Promise.resolve(octokit)).toBe(octokit);
+    await expect(octokit.rest.checks.update({ owner: 'acme', repo: 'shop', check_run_id: 7, status: 'in_progress' })).resolves.toMatchObject({
+      status: 200,
+      data: { id: 7 },
+    });
+    await expect(octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'shop' })).resolves.toMatchObject({ status: 200 });
+    expect(s.seen()).toBe(2);
+    const missing = (octokit as unknown as { rest: { nothing: { here: () => Promise<unknown> } } }).rest.nothing.here();
+    await expect(missing).rejects.toThrow('octokit.rest.nothing.here is not a function');
+  });
+});

@@ -30,7 +30,13 @@ export async function upsertComment(
   body: string,
 ): Promise<{ action: 'created' | 'updated'; id: number; url: string }> {
   const text = `${marker}\n${body}`;
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+  // The route, not octokit.rest.issues.listComments: the client loads lazily (octokit.ts).
+  const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner: pr.owner,
+    repo: pr.repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
   const mine = comments.find((c) => (c.body ?? '').includes(marker));
   if (mine) {
     const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body: text });
