@@ -45,7 +45,7 @@ const runId = (started.getTime() % 1e8).toString(36);
 const stamp = started.toISOString().replace(/[:]/g, '-').replace(/\..*/, '') + (quick ? '-quick' : '');
 
 if (!flag('no-bundle')) {
-  progress('npm run bundle (dist/ is not committed)…');
+  progress('npm run bundle (so the bench runs what src/ builds to)…');
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, stdio: 'ignore' });
 }
 progress('starting the benchmark control plane…\n');
