@@ -38,7 +38,7 @@ const NCC_OPTIONS = {
  * ("\’") loses its backslash so it does not become an escaped backslash.
  */
 export function asciiOnly(code) {
-  return code.replace(/(\\*)([^\x00-\x7f])/gu, (_, slashes, ch) => {
+  return code.replace(/(\\*)([\u0080-\u{10ffff}])/gu, (_, slashes, ch) => {
     const cp = ch.codePointAt(0);
     const units = cp < 0x10000 ? [cp] : [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)];
     const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
