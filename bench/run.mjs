@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--runs N] [--runs-large N] [--warmup N] [--workloads a,b] [--contenders a,b] [--keep-cluster] [--no-bundle] [--no-micro]
+// npm run bench [-- --quick] [--runs N] [--runs-large N] [--warmup N] [--warmup-large N] [--workloads a,b] [--contenders a,b] [--keep-cluster] [--no-bundle] [--no-micro]
 // Starts a control plane of its own (bench/.state, never the shared one), runs every contender on
 // every workload (contenders alternating, a fresh namespace per run), prints medians and ratios,
 // and writes bench/results/<time>.json and .md. A benchmark: it asserts nothing.
@@ -36,6 +36,10 @@ const opts = {
 };
 // Counted runs of workloads of 1,000 objects or more (default: --runs).
 opts.runsLarge = Number(value('runs-large', opts.runs));
+// Warm-up rounds of those workloads (default: --warmup). A round of scale-3000 with every contender
+// takes about half an hour here, so a session-sized full run may count one round and warm up none.
+opts.warmupLarge = Number(value('warmup-large', opts.warmup));
+const warmupOf = (w) => (w.objects >= 1000 ? opts.warmupLarge : opts.warmup);
 
 const progress = (text) => process.stderr.write(`\r\x1b[K[bench] ${text}`);
 const cluster = new BenchCluster(ROOT, process.env.BENCH_CLUSTER_STATE ?? path.join(ROOT, 'bench/.state/cluster'));
@@ -63,7 +67,7 @@ try {
   }
   const active = list.filter((c) => !unavailable[c.id]);
   const results = {};
-  const total = workloadsFor(opts.workloads).reduce((n, w) => n + (opts.warmup + (w.objects >= 1000 ? opts.runsLarge : opts.runs)) * active.length, 0);
+  const total = workloadsFor(opts.workloads).reduce((n, w) => n + (warmupOf(w) + (w.objects >= 1000 ? opts.runsLarge : opts.runs)) * active.length, 0);
   let done = 0;
   for (const w of workloadsFor(opts.workloads)) {
     const base = path.join(work, w.name);
@@ -75,11 +79,12 @@ try {
     };
     results[w.name] = { objects: w.objects, runs: {} };
     const runs = w.objects >= 1000 ? opts.runsLarge : opts.runs;
-    for (let r = 0; r < opts.warmup + runs; r++) {
+    const warmup = warmupOf(w);
+    for (let r = 0; r < warmup + runs; r++) {
       // Alternate: each round starts with a different contender so drift hits all alike.
       const order = active.map((_, i) => active[(i + r) % active.length]);
       for (const c of order) {
-        const what = r < opts.warmup ? 'warm-up' : `run ${r - opts.warmup + 1}/${runs}`;
+        const what = r < warmup ? 'warm-up' : `run ${r - warmup + 1}/${runs}`;
         const t0 = Date.now();
         const tick = setInterval(() => progress(`[${done + 1}/${total}] ${w.name} · ${c.id} · ${what} · ${((Date.now() - t0) / 1000).toFixed(0)}s`), 1000);
         progress(`[${done + 1}/${total}] ${w.name} · ${c.id} · ${what}`);
@@ -96,7 +101,7 @@ try {
         clearInterval(tick);
         done++;
         if (!res.ok) process.stderr.write(`\n[bench] ${w.name} · ${c.id} failed: ${res.error}\n`);
-        if (r >= opts.warmup) (results[w.name].runs[c.id] ??= []).push(res);
+        if (r >= warmup) (results[w.name].runs[c.id] ??= []).push(res);
       }
     }
     // Written after every workload: an interrupted run keeps what it measured.

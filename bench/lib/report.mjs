@@ -148,10 +148,7 @@ export function targets(doc) {
 
 export function markdownReport(doc) {
   const l = [`# wavesync benchmark — ${doc.started}${doc.opts.quick ? ' (quick)' : ''}`, ''];
-  l.push(
-    `${doc.machine.os}, ${doc.machine.cpus} cores, Node ${doc.machine.node}. ${doc.opts.runs} counted runs after ${doc.opts.warmup} warm-up, contenders alternating, a fresh namespace each.`,
-    '',
-  );
+  l.push(`${doc.machine.os}, ${doc.machine.cpus} cores, Node ${doc.machine.node}. ${runsText(doc.opts)}, contenders alternating, a fresh namespace each.`, '');
   l.push(`Cluster: ${doc.cluster}.`, '');
   l.push(
     'Contenders: ' +
@@ -189,4 +186,13 @@ export function markdownReport(doc) {
     '',
   );
   return l.join('\n');
+}
+
+// How many rounds were counted; workloads of 1,000 objects or more may have their own numbers.
+function runsText(o) {
+  const small = `${o.runs} counted runs after ${o.warmup} warm-up`;
+  const runsLarge = o.runsLarge ?? o.runs;
+  const warmupLarge = o.warmupLarge ?? o.warmup;
+  if (runsLarge === o.runs && warmupLarge === o.warmup) return small;
+  return `${small} (workloads of 1,000 objects or more: ${runsLarge} counted after ${warmupLarge} warm-up)`;
 }
