@@ -442,11 +442,71 @@ function sleep(ms, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/model/field-manager.ts
+// The field manager of every write wavesync makes. The client-side-apply migration moves
+// `kubectl apply`'s ownership to this exact name, so there must be only one.
+const FIELD_MANAGER = 'wavesync';
+
+;// CONCATENATED MODULE: ./src/sync/csa-migration.ts
+
+const CSA_MANAGERS = new Set(['kubectl-client-side-apply', 'before-first-apply']);
+function mergeFields(a, b) {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b)) {
+        const cur = out[k];
+        out[k] = cur && typeof cur === 'object' && v && typeof v === 'object' ? mergeFields(cur, v) : v;
+    }
+    return out;
+}
+/** Whether client-side apply still owns fields of this object (its managedFields are then needed). */
+function ownedByClientSideApply(o) {
+    const entries = (o.metadata.managedFields ?? []);
+    return entries.some((e) => CSA_MANAGERS.has(e.manager ?? '') && !e.subresource);
+}
+/** The managedFields after moving client-side-apply ownership to wavesync, or null when nothing to move. */
+function migratedManagedFields(live) {
+    const entries = (live.metadata.managedFields ?? []);
+    const csa = entries.filter((e) => CSA_MANAGERS.has(e.manager ?? '') && !e.subresource);
+    if (csa.length === 0)
+        return null;
+    const ours = entries.find((e) => e.manager === FIELD_MANAGER && e.operation === 'Apply' && !e.subresource);
+    let fields = ours?.fieldsV1 ?? {};
+    for (const e of csa)
+        fields = mergeFields(fields, e.fieldsV1 ?? {});
+    const rest = entries.filter((e) => e !== ours && !csa.includes(e));
+    return [
+        ...rest,
+        { manager: FIELD_MANAGER, operation: 'Apply', apiVersion: live.apiVersion, fieldsType: 'FieldsV1', fieldsV1: fields, time: new Date().toISOString() },
+    ];
+}
+async function migrateClientSideApply(cluster, live) {
+    const managedFields = migratedManagedFields(live);
+    if (!managedFields)
+        return false;
+    // A PUT that carries resourceVersion fails on a concurrent change instead of losing it.
+    const body = structuredClone(live);
+    body.metadata.managedFields = managedFields;
+    await cluster.replace(body);
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/sync/object-feed.ts
+
 
 const objectKey = (group, kind, namespace, name) => `${group}/${kind}/${namespace ?? ''}/${name}`;
 const keyOfObject = (o) => objectKey((0,types/* groupOf */.F)(o.apiVersion), o.kind, o.metadata.namespace, o.metadata.name ?? '');
 const bucketOf = (o) => objectKey((0,types/* groupOf */.F)(o.apiVersion), o.kind, o.metadata.namespace, '');
+// managedFields are half of a Pod's or a Deployment's JSON and only the client-side-apply migration
+// reads them (e2e/sync/client-side-apply.test.ts). The feed keeps each object until its next
+// update, long enough to be promoted to V8's old generation: copies without them leave half the
+// garbage behind.
+function slim(o) {
+    if (!o.metadata.managedFields || ownedByClientSideApply(o))
+        return o;
+    const metadata = { ...o.metadata };
+    delete metadata.managedFields;
+    return { ...o, metadata };
+}
 class ObjectFeed {
     cluster;
     watches = new Map();
@@ -476,7 +536,8 @@ class ObjectFeed {
         const bucket = this.buckets.get(objectKey(group, kind, namespace, ''));
         return bucket ? [...bucket.values()] : [];
     }
-    set(key, o) {
+    set(key, full) {
+        const o = slim(full);
         this.objects.set(key, o);
         const b = bucketOf(o);
         let bucket = this.buckets.get(b);
@@ -805,49 +866,6 @@ async function waitGone(cluster, ref, opts = {}) {
         // The watch may still be starting when we stop waiting; unsubscribe whenever it is up.
         subscription.then((unsubscribe) => unsubscribe()).catch(() => { });
     }
-}
-
-;// CONCATENATED MODULE: ./src/model/field-manager.ts
-// The field manager of every write wavesync makes. The client-side-apply migration moves
-// `kubectl apply`'s ownership to this exact name, so there must be only one.
-const FIELD_MANAGER = 'wavesync';
-
-;// CONCATENATED MODULE: ./src/sync/csa-migration.ts
-
-const CSA_MANAGERS = new Set(['kubectl-client-side-apply', 'before-first-apply']);
-function mergeFields(a, b) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b)) {
-        const cur = out[k];
-        out[k] = cur && typeof cur === 'object' && v && typeof v === 'object' ? mergeFields(cur, v) : v;
-    }
-    return out;
-}
-/** The managedFields after moving client-side-apply ownership to wavesync, or null when nothing to move. */
-function migratedManagedFields(live) {
-    const entries = (live.metadata.managedFields ?? []);
-    const csa = entries.filter((e) => CSA_MANAGERS.has(e.manager ?? '') && !e.subresource);
-    if (csa.length === 0)
-        return null;
-    const ours = entries.find((e) => e.manager === FIELD_MANAGER && e.operation === 'Apply' && !e.subresource);
-    let fields = ours?.fieldsV1 ?? {};
-    for (const e of csa)
-        fields = mergeFields(fields, e.fieldsV1 ?? {});
-    const rest = entries.filter((e) => e !== ours && !csa.includes(e));
-    return [
-        ...rest,
-        { manager: FIELD_MANAGER, operation: 'Apply', apiVersion: live.apiVersion, fieldsType: 'FieldsV1', fieldsV1: fields, time: new Date().toISOString() },
-    ];
-}
-async function migrateClientSideApply(cluster, live) {
-    const managedFields = migratedManagedFields(live);
-    if (!managedFields)
-        return false;
-    // A PUT that carries resourceVersion fails on a concurrent change instead of losing it.
-    const body = structuredClone(live);
-    body.metadata.managedFields = managedFields;
-    await cluster.replace(body);
-    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/apply-task.ts
@@ -4940,6 +4958,8 @@ async function runEngine(opts) {
             const counts = await reportPlannedChanges(opts, validated, now);
             return await finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
         }
+        // Only the dry-run report and the diff read the dry-run answers; a sync lets them go.
+        validated.dryRuns.clear();
         const plan = withPruneTasks(validated.plan, stage?.pruneTasks ?? []);
         const names = new Map();
         const liveName = (t) => {

@@ -1,5 +1,8 @@
 // CLI entry (bundled to dist/cli.js): wavesync plan|sync|diff|delete.
 import { runCli } from './cli/run.js';
+import { capYoungGeneration } from './pipeline/young-generation.js';
+
+capYoungGeneration();
 
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),

@@ -7,6 +7,7 @@ import { runDiffMode } from './action/diff-mode.js';
 import { runSyncMode } from './action/sync-mode.js';
 import { runDeleteMode } from './action/delete-mode.js';
 import { setRefusedOutputs } from './action/refused-outputs.js';
+import { capYoungGeneration } from './pipeline/young-generation.js';
 
 type Env = Record<string, string | undefined>;
 type ModeRunner = (inputs: ActionInputs, env: Env, inputProblems: Problem[], started: number) => Promise<void>;
@@ -41,4 +42,5 @@ async function run(env: Env = process.env): Promise<void> {
   }
 }
 
+capYoungGeneration();
 void run();

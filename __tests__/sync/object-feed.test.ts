@@ -45,4 +45,25 @@ describe('ObjectFeed', () => {
     expect(feed.all('', 'Pod', 'a').map((o) => o.metadata.name)).toEqual(['p2']);
     expect(feed.all('', 'Pod', 'none')).toEqual([]);
   });
+
+  it('keeps objects without managedFields unless client-side apply owns fields of them', async () => {
+    const { cluster, send } = drivenCluster();
+    const feed = new ObjectFeed(cluster);
+    await feed.ensure('v1', 'Pod', 'a');
+    const managed = (manager: string) => [{ manager, operation: 'Update', fieldsV1: { 'f:data': {} } }];
+    const withFields = (name: string, manager: string): K8sObject => ({
+      ...pod(name, 'a'),
+      metadata: { ...pod(name, 'a').metadata, managedFields: managed(manager) },
+    });
+    const event = withFields('p1', 'kube-controller-manager');
+    send('Pod', 'a', { type: 'ADDED', object: event });
+    expect(feed.latest('/Pod/a/p1')?.metadata).toEqual({ name: 'p1', namespace: 'a', uid: 'a-p1' });
+    // The event itself is not changed: other watchers of it see it whole.
+    expect(event.metadata.managedFields).toHaveLength(1);
+    send('Pod', 'a', { type: 'ADDED', object: withFields('p2', 'kubectl-client-side-apply') });
+    expect(feed.latest('/Pod/a/p2')?.metadata.managedFields).toEqual(managed('kubectl-client-side-apply'));
+    feed.remember({ ...withFields('p3', 'wavesync'), metadata: { ...withFields('p3', 'wavesync').metadata, resourceVersion: '3' } });
+    expect(feed.latest('/Pod/a/p3')?.metadata.managedFields).toBeUndefined();
+    expect(feed.all('', 'Pod', 'a').map((o) => Boolean(o.metadata.managedFields))).toEqual([false, true, false]);
+  });
 });

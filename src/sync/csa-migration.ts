@@ -26,6 +26,12 @@ function mergeFields(a: Record<string, unknown>, b: Record<string, unknown>): Re
   return out;
 }
 
+/** Whether client-side apply still owns fields of this object (its managedFields are then needed). */
+export function ownedByClientSideApply(o: K8sObject): boolean {
+  const entries = (o.metadata.managedFields ?? []) as ManagedFieldsEntry[];
+  return entries.some((e) => CSA_MANAGERS.has(e.manager ?? '') && !e.subresource);
+}
+
 /** The managedFields after moving client-side-apply ownership to wavesync, or null when nothing to move. */
 export function migratedManagedFields(live: K8sObject): ManagedFieldsEntry[] | null {
   const entries = (live.metadata.managedFields ?? []) as ManagedFieldsEntry[];

@@ -132,6 +132,8 @@ export async function runEngine(opts: EngineOptions): Promise<SyncResult> {
       return await finish('Succeeded', null, `dry run: every object passed validation and the server-side dry run; ${counts}`);
     }
 
+    // Only the dry-run report and the diff read the dry-run answers; a sync lets them go.
+    validated.dryRuns.clear();
     const plan = withPruneTasks(validated.plan, stage?.pruneTasks ?? []);
     const names = new Map<string, string>();
     const liveName = (t: Task) => {

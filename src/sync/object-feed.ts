@@ -2,12 +2,24 @@
 // every object seen, and change notifications. No polling: the gate re-evaluates on events.
 import type { ClusterPort, Unsubscribe, WatchEvent } from '../cluster/port.js';
 import { groupOf, type K8sObject } from '../manifests/types.js';
+import { ownedByClientSideApply } from './csa-migration.js';
 
 export const objectKey = (group: string, kind: string, namespace: string | null | undefined, name: string) => `${group}/${kind}/${namespace ?? ''}/${name}`;
 
 export const keyOfObject = (o: K8sObject) => objectKey(groupOf(o.apiVersion), o.kind, o.metadata.namespace, o.metadata.name ?? '');
 
 const bucketOf = (o: K8sObject) => objectKey(groupOf(o.apiVersion), o.kind, o.metadata.namespace, '');
+
+// managedFields are half of a Pod's or a Deployment's JSON and only the client-side-apply migration
+// reads them (e2e/sync/client-side-apply.test.ts). The feed keeps each object until its next
+// update, long enough to be promoted to V8's old generation: copies without them leave half the
+// garbage behind.
+function slim(o: K8sObject): K8sObject {
+  if (!o.metadata.managedFields || ownedByClientSideApply(o)) return o;
+  const metadata = { ...o.metadata };
+  delete metadata.managedFields;
+  return { ...o, metadata };
+}
 
 export class ObjectFeed {
   private readonly watches = new Map<string, Promise<Unsubscribe>>();
@@ -40,7 +52,8 @@ export class ObjectFeed {
     return bucket ? [...bucket.values()] : [];
   }
 
-  private set(key: string, o: K8sObject): void {
+  private set(key: string, full: K8sObject): void {
+    const o = slim(full);
     this.objects.set(key, o);
     const b = bucketOf(o);
     let bucket = this.buckets.get(b);
