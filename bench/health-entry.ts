@@ -1,2 +1,2 @@
 // What bench/health.mjs bundles (with ncc, as dist is built) and times.
-export { assessHealth, parseHealthChecks } from '../src/health/index.js';
+export { assessHealth, parseHealthChecks, loadRuleEngines } from '../src/health/index.js';

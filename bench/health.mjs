@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { code } = await ncc(path.join(ROOT, 'bench/health-entry.ts'), {
+const { code, assets } = await ncc(path.join(ROOT, 'bench/health-entry.ts'), {
   target: 'es2022',
   minify: false,
   sourceMap: false,
@@ -19,7 +19,10 @@ const { code } = await ncc(path.join(ROOT, 'bench/health-entry.ts'), {
 const dir = mkdtempSync(path.join(tmpdir(), 'wavesync-bench-'));
 const file = path.join(dir, 'health.mjs');
 writeFileSync(file, code);
-const { assessHealth, parseHealthChecks } = await import(pathToFileURL(file).href);
+// The CEL and Lua engines are chunks of their own (loaded on demand), written beside the bundle.
+for (const [name, asset] of Object.entries(assets)) writeFileSync(path.join(dir, name), asset.source);
+const { assessHealth, parseHealthChecks, loadRuleEngines } = await import(pathToFileURL(file).href);
+await loadRuleEngines();
 
 const deployment = {
   apiVersion: 'apps/v1',

@@ -10,7 +10,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export const BUNDLES = [
   // Entries sit beside their own tsconfig.json (ncc uses the nearest one): it makes the transpiler
-  // emit ES modules, which ESM-only dependencies such as @actions/core need.
+  // emit ES modules, which ESM-only dependencies need.
   { entry: 'scripts/bundle-entries/main.ts', file: 'index.js', shebang: false },
   { entry: 'scripts/bundle-entries/post.ts', file: 'post.js', shebang: false },
   { entry: 'scripts/bundle-entries/cli.ts', file: 'cli.js', shebang: true },

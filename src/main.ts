@@ -1,5 +1,5 @@
 // Action entry (bundled to dist/index.js): inputs → options → pipeline → outputs.
-import * as core from '@actions/core';
+import * as core from './report/runner.js';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import type { Problem } from './model/problems.js';
 import { runPlanMode } from './action/plan-mode.js';

@@ -2,6 +2,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { assessHealth, kindRuleFor, parseHealthChecks } from '../../src/health/index.js';
 import { cond, deployment, obj } from './fixtures.js';
+import { loadRuleEngines } from '../../src/health/load-health-checks.js';
+
+// The CEL and Lua engines are chunks of their own, loaded when health checks are configured.
+// (at the top: the rules below are compiled while the tests are being declared)
+await loadRuleEngines();
 
 const custom = parseHealthChecks(
   `- apiVersion: apps/v1

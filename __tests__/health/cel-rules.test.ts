@@ -4,6 +4,11 @@ import { findHealthCheck as findCelRule, parseHealthChecks } from '../../src/hea
 import type { K8sObject } from '../../src/manifests/types.js';
 import { formatProblem } from '../../src/model/problems.js';
 import { cond, obj } from './fixtures.js';
+import { loadRuleEngines } from '../../src/health/load-health-checks.js';
+
+// The CEL and Lua engines are chunks of their own, loaded when health checks are configured.
+// (at the top: the rules below are compiled while the tests are being declared)
+await loadRuleEngines();
 
 const FILE = '.github/health-checks.yaml';
 

@@ -1,6 +1,10 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { hookCompletion, parseHealthChecks } from '../../src/health/index.js';
 import { cond, containerStatus, job, obj, pod } from './fixtures.js';
+import { loadRuleEngines } from '../../src/health/load-health-checks.js';
+
+// The CEL and Lua engines are chunks of their own, loaded when health checks are configured.
+beforeAll(() => loadRuleEngines());
 
 const workflow = (phase: string | undefined, message?: string) =>
   obj('argoproj.io/v1alpha1', 'Workflow', 'smoke-test', {

@@ -1,11 +1,15 @@
 // Argo CD Lua health scripts: the sandbox, `lua:` entries of a health-checks file, argocd-cm
 // ConfigMaps, and errors that name the kind and the line instead of crashing.
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { assessHealth } from '../../src/health/assess.js';
 import { parseHealthChecks, type ParseOptions } from '../../src/health/health-checks.js';
 import { LuaScript } from '../../src/health/lua/sandbox.js';
+import { loadRuleEngines } from '../../src/health/load-health-checks.js';
 import { formatProblem } from '../../src/model/problems.js';
 import { cond, obj } from './fixtures.js';
+
+// The engines are chunks of their own, loaded when health checks are configured (load-health-checks.ts).
+beforeAll(() => loadRuleEngines());
 
 // A script in the style teams keep in argocd-cm: the object is `obj`, the answer is `hs`.
 const WIDGET_SCRIPT = `hs = {}

@@ -1,11 +1,15 @@
 // The health rules shown in README.md's Health section parse and judge objects as the text says.
-import { expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assessHealth } from '../../src/health/assess.js';
 import { parseHealthChecks } from '../../src/health/health-checks.js';
+import { loadRuleEngines } from '../../src/health/load-health-checks.js';
 import { formatProblem } from '../../src/model/problems.js';
 import { obj } from './fixtures.js';
+
+// The engines are chunks of their own, loaded when health checks are configured (load-health-checks.ts).
+beforeAll(() => loadRuleEngines());
 
 const readme = readFileSync(path.resolve(import.meta.dirname ?? '.', '../../README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Health\n'), readme.indexOf('\n## ', readme.indexOf('## Health\n') + 1));

@@ -13,7 +13,7 @@ export interface StepEnv {
 }
 
 /** GITHUB_* variables as a step sees them; summary and output files are real temp files. */
-// One directory per test file: @actions/core remembers the summary file's path once it used it.
+// One directory per test file.
 let dir: string | null = null;
 
 export function stepEnv(apiUrl: string, event: { name?: string; payload?: unknown } = {}): StepEnv {

@@ -75,7 +75,7 @@ export async function runInProcess(
 ): Promise<EngineRun> {
   const { plan, errors } = preparePlan({ manifests: ['.'], root: dir, app: 'e2e', namespace, revision: opts.revision ?? 'e2e0001' });
   if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
-  const rules = loadHealthRules({ text: opts.healthChecks });
+  const rules = await loadHealthRules({ text: opts.healthChecks });
   if (rules.errors.length) throw new Error(rules.errors.map((e) => e.message).join('\n'));
   const cluster = createKubeCluster(loadKubeConfig({ path: kubeconfigPath() }));
   const bus = new EventBus();

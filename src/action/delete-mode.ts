@@ -1,5 +1,5 @@
 // mode: delete in the action: the app torn down from its inventory, reported like a sync.
-import * as core from '@actions/core';
+import * as core from '../report/runner.js';
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runDeletePipeline } from '../pipeline/delete.js';

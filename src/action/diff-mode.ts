@@ -1,7 +1,7 @@
 // mode: diff in the action: what a sync would change, in the log, the job summary, a neutral
 // check run and (comment-on-pr) one pull-request comment kept up to date. diff-exit-code fails
 // the step when anything would change.
-import * as core from '@actions/core';
+import * as core from '../report/runner.js';
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runDiffPipeline } from '../pipeline/diff.js';

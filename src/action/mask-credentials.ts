@@ -1,7 +1,7 @@
 // The runner masks a multi-line secret line by line: a kubeconfig's line `client-key-data: <key>`
 // is masked only where the whole line appears. Mask each credential value on its own (and each
 // line of a decoded key), so the value is hidden wherever something prints it.
-import * as core from '@actions/core';
+import * as core from '../report/runner.js';
 import type { KubeConfig } from '../cluster/kubeconfig-model.js';
 
 const SECRET_CONFIG_KEY = /token|secret|password/i;

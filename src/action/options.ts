@@ -1,6 +1,6 @@
 // The action's inputs → the pipeline's options. Nothing else in the action reads ActionInputs.
 import { existsSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from '../report/runner.js';
 import path from 'node:path';
 import type { ActionInputs } from '../inputs.js';
 import type { CheckoutOptions } from '../source/checkout.js';

@@ -1,5 +1,5 @@
 // mode: plan in the action: the plan to the log, the job summary and a neutral check run.
-import * as core from '@actions/core';
+import * as core from '../report/runner.js';
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runPlanPipeline } from '../pipeline/plan.js';

@@ -1,5 +1,5 @@
 // mode: sync (and dry-run: true) in the action: the pipeline with the GitHub reporters listening.
-import * as core from '@actions/core';
+import * as core from '../report/runner.js';
 import type { ActionInputs } from '../inputs.js';
 import type { Problem } from '../model/problems.js';
 import { runSyncPipeline } from '../pipeline/sync.js';

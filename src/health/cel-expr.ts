@@ -1,11 +1,24 @@
 // One CEL expression of a user health check: compiled once, evaluated against live objects.
 // The object is bound as `self`, as in Kubernetes CRD validation rules and Flux health checks.
-import { celEnv, isCelError, parse, plan } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
+import type * as CelModule from '@bufbuild/cel';
 
 export const OBJECT_VARIABLE = 'self';
 
-const env = celEnv({ funcs: strings });
+// @bufbuild/cel (with the protobuf runtime it builds descriptors with when it loads) is its own
+// chunk, loaded only when health checks are configured: every start would otherwise pay for it.
+let cel: typeof CelModule | undefined;
+let env: ReturnType<typeof CelModule.celEnv>;
+let loading: Promise<void> | undefined;
+
+/** Loads the CEL engine; compileExpr needs it first. */
+export function loadCelEngine(): Promise<void> {
+  return (loading ??= Promise.all([import('@bufbuild/cel'), import('@bufbuild/cel/ext')]).then(([m, ext]) => {
+    env = m.celEnv({ funcs: ext.strings });
+    cel = m;
+  }));
+}
+
+export const celEngineLoaded = (): boolean => cel !== undefined;
 
 export interface CompiledExpr {
   text: string;
@@ -72,6 +85,8 @@ export function toCelInput(value: unknown): unknown {
 
 /** Compile an expression, or explain why it cannot be (syntax error with column, unknown variable). */
 export function compileExpr(text: string): CompiledExpr | { error: string } {
+  if (!cel) throw new Error('the CEL engine is not loaded (await loadCelEngine() first)');
+  const { isCelError, parse, plan } = cel;
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(text);

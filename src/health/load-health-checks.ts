@@ -6,8 +6,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValidationError } from '../manifests/types.js';
 import { parseHealthChecks, type HealthCheckRule } from './health-checks.js';
+import { loadCelEngine } from './cel-expr.js';
+import { loadLuaEngine } from './lua/sandbox.js';
 
 const read = (file: string) => readFileSync(file, 'utf8');
+
+/** Loads the CEL and Lua engines (chunks of their own); parseHealthChecks needs them first. */
+export async function loadRuleEngines(): Promise<void> {
+  await Promise.all([loadCelEngine(), loadLuaEngine()]);
+}
 
 /** One line, no YAML structure: a path such as `.github/argocd-cm.yaml`. */
 function looksLikePath(text: string): boolean {
@@ -15,8 +22,15 @@ function looksLikePath(text: string): boolean {
   return t !== '' && !t.includes('\n') && !/[:{}[\]]|^- /.test(t);
 }
 
-export function loadHealthChecks(source: { file?: string; text?: string; root?: string }): { rules: HealthCheckRule[]; errors: ValidationError[] } {
+export async function loadHealthChecks(source: {
+  file?: string;
+  text?: string;
+  root?: string;
+}): Promise<{ rules: HealthCheckRule[]; errors: ValidationError[] }> {
   const root = source.root ?? process.cwd();
+  if (!source.file && !source.text) return { rules: [], errors: [] };
+  // Any health checks may hold CEL or Lua rules; without them neither engine is ever loaded.
+  await loadRuleEngines();
   let file = source.file;
   if (!file && source.text && looksLikePath(source.text)) file = path.resolve(root, source.text.trim());
   if (file) {

@@ -39,7 +39,7 @@ export function runSyncPipeline(opts: SyncOptions, hooks: SyncHooks = {}): Promi
       ? { plan: emptyPlan(opts), errors: [] }
       : await sourceStep(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
     let plan = prepared.plan;
-    const health = loadHealthRules(opts.healthChecks);
+    const health = await loadHealthRules(opts.healthChecks);
     const problems = sortProblems([...(opts.problems ?? []), ...prepared.errors, ...health.errors, ...clusterProblems]);
 
     const bus = new EventBus();

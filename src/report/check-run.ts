@@ -1,6 +1,6 @@
 // The check run: created in_progress when the sync starts, updated at most every few seconds as
 // steps progress, completed with the conclusion and the annotations (50 per request).
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { EventBus, SyncEvent } from '../sync/events.js';
 import { inBatches, toCheckRunAnnotation, withPath, type Annotation } from './annotations.js';
 import type { Conclusion } from './check-run-content.js';

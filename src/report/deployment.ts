@@ -1,6 +1,6 @@
 // An optional GitHub deployment for the `environment` input, so the environment page shows what
 // is deployed: created for the commit, in_progress while syncing, then success or failure.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { SyncOutcome } from '../sync/events.js';
 import type { GitHubContext } from './github-context.js';
 import type { Octokit } from './octokit.js';

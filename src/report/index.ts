@@ -1,5 +1,5 @@
 // The single entry point for the action: every reporter, fed by the engine's event stream.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { Warning } from '../manifests/types.js';
 import type { Plan } from '../plan/types.js';
 import type { EventBus, SyncResult } from '../sync/events.js';

@@ -1,7 +1,7 @@
 // The plain Actions log: a group per step with a line per task; hook logs stream live in a group
 // per hook, each line prefixed with the hook's name (groups cannot nest, so a hook's first log
 // line closes the step's group).
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { EventBus, SyncEvent } from '../sync/events.js';
 import { ResultBuilder } from '../sync/result-builder.js';
 import { objectLabel } from '../model/object-ref.js';

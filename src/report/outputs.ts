@@ -1,5 +1,5 @@
 // The step's outputs, computed from the result's one JSON shape (pure), and their setter.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { Problem } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
 import type { SyncResult } from '../sync/events.js';

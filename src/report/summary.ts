@@ -1,6 +1,6 @@
 // The job summary: pure Markdown builders for a sync and for a plan, and the writer.
 import { isLiveSource } from '../model/live-source.js';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { Source } from '../model/problems.js';
 import type { Plan } from '../plan/types.js';
 import type { StepResult, SyncOutcome, SyncResult, TaskFailure } from '../sync/events.js';
@@ -234,5 +234,5 @@ function assemble(head: string, sections: string[], maxBytes = SUMMARY_LIMIT_BYT
 /** Appends Markdown to the step summary file (GITHUB_STEP_SUMMARY); a no-op without one. */
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
+  core.appendSummary(markdown);
 }

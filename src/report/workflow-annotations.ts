@@ -1,5 +1,5 @@
 // Annotations as workflow commands (::error file=…,line=…::), for when no check run can be made.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { Annotation } from './annotations.js';
 
 /** GitHub shows at most this many annotations of each kind per step. */

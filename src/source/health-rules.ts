@@ -4,6 +4,6 @@ import { loadHealthChecks, type HealthCheckRule } from '../health/index.js';
 import type { ValidationError } from '../manifests/types.js';
 
 /** User health checks (CEL or Lua) from a file (CLI) or the action input (inline YAML or a workspace path). */
-export function loadHealthRules(source: { file?: string; text?: string; root?: string }): { rules: HealthCheckRule[]; errors: ValidationError[] } {
+export function loadHealthRules(source: { file?: string; text?: string; root?: string }): Promise<{ rules: HealthCheckRule[]; errors: ValidationError[] }> {
   return loadHealthChecks(source);
 }

@@ -4,11 +4,28 @@
 // environment, the process or other code (io, os.execute/getenv/remove/exit, package/require,
 // load, dofile, loadfile are absent). Each run has an
 // instruction budget (a count hook) and a memory budget (heap growth, checked from the same hook).
-import fengari from 'fengari';
+import type fengariModule from 'fengari';
 import type { LuaState } from 'fengari';
 import { getHeapStatistics } from 'node:v8';
 
-const { lua, lauxlib, lualib, to_luastring } = fengari;
+type Fengari = typeof fengariModule;
+// fengari (about 630 KB with its dependencies) is its own chunk, loaded only when a Lua rule is
+// configured: every start would otherwise compile it (issue 13: start-up).
+let lua: Fengari['lua'];
+let lauxlib: Fengari['lauxlib'];
+let lualib: Fengari['lualib'];
+let to_luastring: Fengari['to_luastring'];
+let loading: Promise<void> | undefined;
+
+/** Loads the Lua engine; LuaScript needs it first. */
+export function loadLuaEngine(): Promise<void> {
+  return (loading ??= import('fengari').then((m) => {
+    const f = ((m as { default?: Fengari }).default ?? m) as Fengari;
+    ({ lua, lauxlib, lualib, to_luastring } = f);
+  }));
+}
+
+export const luaEngineLoaded = (): boolean => lua !== undefined;
 
 export interface SandboxLimits {
   /** VM instructions one evaluation may execute. */
@@ -105,6 +122,7 @@ export class LuaScript {
 
   /** Compile a script; a syntax error comes back with the script's line. */
   static compile(source: string, limits: SandboxLimits = DEFAULT_LIMITS): LuaScript | { error: string; line?: number } {
+    if (!luaEngineLoaded()) throw new Error('the Lua engine is not loaded (await loadLuaEngine() first)');
     const chunk = 'script';
     const L = lauxlib.luaL_newstate();
     for (const [name, open] of LIBS) {

@@ -1,8 +1,8 @@
-export const id = 184;
-export const ids = [184];
+export const id = 397;
+export const ids = [397];
 export const modules = {
 
-/***/ 5184:
+/***/ 6397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1894,23 +1894,21 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/env.js + 31 modules
-var env = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/parse.js + 3 modules
-var parse = __webpack_require__(3340);
-// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/plan.js + 9 modules
-var plan = __webpack_require__(8217);
-// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/error.js
-var error = __webpack_require__(2108);
-// EXTERNAL MODULE: ./node_modules/@bufbuild/cel/dist/esm/ext/strings.js
-var strings = __webpack_require__(5480);
 ;// CONCATENATED MODULE: ./src/health/cel-expr.ts
-// One CEL expression of a user health check: compiled once, evaluated against live objects.
-// The object is bound as `self`, as in Kubernetes CRD validation rules and Flux health checks.
-
-
 const OBJECT_VARIABLE = 'self';
-const cel_expr_env = (0,env/* celEnv */.U)({ funcs: strings/* default */.A });
+// @bufbuild/cel (with the protobuf runtime it builds descriptors with when it loads) is its own
+// chunk, loaded only when health checks are configured: every start would otherwise pay for it.
+let cel;
+let env;
+let loading;
+/** Loads the CEL engine; compileExpr needs it first. */
+function loadCelEngine() {
+    return (loading ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(192), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 6277)), Promise.all(/* import() */[__webpack_require__.e(192), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 6027))]).then(([m, ext]) => {
+        env = m.celEnv({ funcs: ext.strings });
+        cel = m;
+    }));
+}
+const celEngineLoaded = () => cel !== undefined;
 // Identifiers CEL itself defines (type names used as values, e.g. `type(x) == string`).
 const BUILTIN_IDENTS = new Set(['int', 'uint', 'double', 'bool', 'string', 'bytes', 'list', 'map', 'null_type', 'type', 'dyn']);
 /** Names used as variables that are neither `self`, a macro's loop variable nor a CEL builtin. */
@@ -1976,9 +1974,12 @@ function toCelInput(value) {
 }
 /** Compile an expression, or explain why it cannot be (syntax error with column, unknown variable). */
 function compileExpr(text) {
+    if (!cel)
+        throw new Error('the CEL engine is not loaded (await loadCelEngine() first)');
+    const { isCelError, parse, plan } = cel;
     let parsed;
     try {
-        parsed = (0,parse/* parse */.q)(text);
+        parsed = parse(text);
     }
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -1989,13 +1990,13 @@ function compileExpr(text) {
     if (unknown.size > 0) {
         return { error: `unknown variable ${[...unknown].map((n) => `'${n}'`).join(', ')}: the object is bound as '${OBJECT_VARIABLE}'` };
     }
-    const program = (0,plan/* plan */.e)(cel_expr_env, parsed);
+    const program = plan(env, parsed);
     return {
         text,
         evaluate(obj) {
             try {
                 const out = program({ [OBJECT_VARIABLE]: toCelInput(obj) });
-                return (0,error/* isCelError */.Jr)(out) ? { error: out.message } : { value: out };
+                return isCelError(out) ? { error: out.message } : { value: out };
             }
             catch (e) {
                 return { error: e instanceof Error ? e.message : String(e) };
@@ -2068,20 +2069,25 @@ function userMessage(rule, obj) {
 ;// CONCATENATED MODULE: ./src/health/types.ts
 const HEALTH_STATUSES = ['Healthy', 'Progressing', 'Suspended', 'Degraded', 'Missing', 'Unknown'];
 
-// EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
-var fengari = __webpack_require__(2413);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./src/health/lua/sandbox.ts
-// A sandboxed Lua VM (fengari: Lua 5.3 in plain JavaScript) for Argo CD health scripts. Only the
-// base, string, table, math and utf8 libraries are opened, plus the clock part of os (time, clock,
-// date, difftime, as Argo CD's safe os library offers), with no way to reach files, the
-// environment, the process or other code (io, os.execute/getenv/remove/exit, package/require,
-// load, dofile, loadfile are absent). Each run has an
-// instruction budget (a count hook) and a memory budget (heap growth, checked from the same hook).
 
-
-const { lua, lauxlib, lualib, to_luastring } = fengari;
+// fengari (about 630 KB with its dependencies) is its own chunk, loaded only when a Lua rule is
+// configured: every start would otherwise compile it (issue 13: start-up).
+let lua;
+let lauxlib;
+let lualib;
+let to_luastring;
+let sandbox_loading;
+/** Loads the Lua engine; LuaScript needs it first. */
+function loadLuaEngine() {
+    return (sandbox_loading ??= __webpack_require__.e(/* import() */ 484).then(__webpack_require__.t.bind(__webpack_require__, 2413, 19)).then((m) => {
+        const f = (m.default ?? m);
+        ({ lua, lauxlib, lualib, to_luastring } = f);
+    }));
+}
+const luaEngineLoaded = () => lua !== undefined;
 const DEFAULT_LIMITS = { instructions: 1_000_000, memoryBytes: 64 * 1024 * 1024 };
 const HOOK_EVERY = 1000;
 const LIBS = [
@@ -2163,6 +2169,8 @@ class LuaScript {
     }
     /** Compile a script; a syntax error comes back with the script's line. */
     static compile(source, limits = DEFAULT_LIMITS) {
+        if (!luaEngineLoaded())
+            throw new Error('the Lua engine is not loaded (await loadLuaEngine() first)');
         const chunk = 'script';
         const L = lauxlib.luaL_newstate();
         for (const [name, open] of LIBS) {
@@ -3771,14 +3779,24 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
+
+
 const read = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8');
+/** Loads the CEL and Lua engines (chunks of their own); parseHealthChecks needs them first. */
+async function loadRuleEngines() {
+    await Promise.all([loadCelEngine(), loadLuaEngine()]);
+}
 /** One line, no YAML structure: a path such as `.github/argocd-cm.yaml`. */
 function looksLikePath(text) {
     const t = text.trim();
     return t !== '' && !t.includes('\n') && !/[:{}[\]]|^- /.test(t);
 }
-function loadHealthChecks(source) {
+async function loadHealthChecks(source) {
     const root = source.root ?? process.cwd();
+    if (!source.file && !source.text)
+        return { rules: [], errors: [] };
+    // Any health checks may hold CEL or Lua rules; without them neither engine is ever loaded.
+    await loadRuleEngines();
     let file = source.file;
     if (!file && source.text && looksLikePath(source.text))
         file = external_node_path_default().resolve(root, source.text.trim());
@@ -6845,8 +6863,8 @@ function debugRetries(env) {
 
 // EXTERNAL MODULE: ./src/pipeline/scope.ts
 var scope = __webpack_require__(398);
-// EXTERNAL MODULE: ./src/pipeline/source.ts + 33 modules
-var pipeline_source = __webpack_require__(4274);
+// EXTERNAL MODULE: ./src/pipeline/source.ts + 41 modules
+var pipeline_source = __webpack_require__(5998);
 ;// CONCATENATED MODULE: ./src/pipeline/delete.ts
 // mode delete: [manifests \u2192 plan of the delete hooks] \u2192 lock \u2192 delete engine \u2192 reporters, inside
 // one resource scope. Without manifests the app is torn down from its inventory alone.
@@ -8119,7 +8137,7 @@ function runSyncPipeline(opts, hooks = {}) {
             ? { plan: sync_emptyPlan(opts), errors: [] }
             : await (0,pipeline_source/* sourceStep */.m)(opts, scope, async () => (cluster ? cluster.serverVersion() : null));
         let plan = prepared.plan;
-        const health = loadHealthRules(opts.healthChecks);
+        const health = await loadHealthRules(opts.healthChecks);
         const problems = (0,model_problems/* sortProblems */.d)([...(opts.problems ?? []), ...prepared.errors, ...health.errors, ...clusterProblems]);
         const bus = new events/* EventBus */.l();
         const report = hooks.reporter?.(bus, { server: cluster?.serverHost() ?? null });
@@ -8305,8 +8323,67 @@ async function runRollback(argv, io) {
 }
 const rollbackCommand = { name: 'rollback', summary: 'sync a release kept in the history again', run: runRollback };
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 9 modules
-var lib_core = __webpack_require__(1070);
+;// CONCATENATED MODULE: ./src/report/runner.ts
+// What a JavaScript action says to the GitHub runner: workflow commands on stdout (`::name
+// key=value::message`, with %, CR, LF escaped, and : , too in values of keys) and outputs, state and
+// the job summary appended to the files the runner names in GITHUB_OUTPUT, GITHUB_STATE and
+// GITHUB_STEP_SUMMARY. Written here rather than taken from @actions/core, which brings an HTTP
+// client (for OIDC tokens, unused here) that every start of the action had to compile.
+
+
+
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function command(name, message, props = {}) {
+    const list = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    process.stdout.write(`::${name}${list ? ` ${list}` : ''}::${escapeData(message)}${EOL}`);
+}
+/** The runner's names for annotation positions (line, col), from the names the API uses. */
+const annotation = (p = {}) => ({
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn,
+});
+const info = (message) => void process.stdout.write(message + EOL);
+const debug = (message) => command('debug', message);
+const notice = (message, props) => command('notice', message, annotation(props));
+const warning = (message, props) => command('warning', message, annotation(props));
+const error = (message, props) => command('error', message, annotation(props));
+/** The runner replaces this value with *** wherever it appears in the log from now on. */
+const setSecret = (value) => command('add-mask', value);
+const startGroup = (name) => command('group', name);
+const endGroup = () => command('endgroup', '');
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** name<<delimiter, the value, delimiter: a value may span lines; a random delimiter cannot occur in it. */
+function appendKeyValue(variable, fallback, name, value) {
+    const file = process.env[variable];
+    // Runners older than the files (and local runs of the bundle) read the stdout command instead.
+    if (!file)
+        return command(fallback, value, { name });
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`${name}: value contains its own delimiter`);
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+}
+const setOutput = (name, value) => appendKeyValue('GITHUB_OUTPUT', 'set-output', name, value);
+/** Read back by the post step as STATE_<name>. */
+const saveState = (name, value) => appendKeyValue('GITHUB_STATE', 'save-state', name, value);
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        throw new Error('GITHUB_STEP_SUMMARY is not set: not running as a step of a GitHub Actions job');
+    appendFileSync(file, markdown + EOL, 'utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/report/github-context.ts
 // Where the report goes: repository, commit and run, from the variables GitHub sets for a step.
 
@@ -8579,7 +8656,7 @@ function assemble(head, sections, maxBytes = SUMMARY_LIMIT_BYTES) {
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core.summary.addRaw(markdown, true).write();
+    core.appendSummary(markdown);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/summary-file.ts
