@@ -2,7 +2,7 @@
 // CLI and the action bundle, and the manifest loader alone on 20 MB and on alias-heavy YAML.
 import ncc from '@vercel/ncc';
 import { createServer } from 'node:http';
-import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pct } from './measure.mjs';
 import { timed } from './measure.mjs';
@@ -13,6 +13,10 @@ export async function microFigures({ root, cluster, work }) {
   const out = {};
   out.bundles = {};
   for (const f of ['dist/index.js', 'dist/cli.js']) if (existsSync(path.join(root, f))) out.bundles[f] = statSync(path.join(root, f)).size;
+  // Chunks (<id>.index.js, <id>.cli.js) load on first use (cluster client, Octokit, CEL, Lua): not at start.
+  out.chunks = readdirSync(path.join(root, 'dist'))
+    .filter((f) => /^\d+\.(index|cli)\.js$/.test(f))
+    .reduce((sum, f) => sum + statSync(path.join(root, 'dist', f)).size, 0);
 
   const plans = [];
   for (let i = 0; i < 7; i++) {

@@ -77,7 +77,7 @@ function microLines(m) {
     l.push(
       `bundles: ${Object.entries(m.bundles)
         .map(([k, v]) => `${k} ${(v / 1048576).toFixed(1)} MB`)
-        .join(', ')}`,
+        .join(', ')}${m.chunks ? ` (loaded at start); chunks loaded on first use: ${(m.chunks / 1048576).toFixed(1)} MB` : ''}`,
     );
   if (m.planMs !== undefined) l.push(`plan of examples/seeds: ${m.planMs} ms wall (median)`);
   if (m.cliFirstRequestMs !== undefined) l.push(`CLI start → first API request: ${m.cliFirstRequestMs ?? '—'} ms`);
