@@ -18,12 +18,13 @@ export class BenchCluster {
   up() {
     const policy = path.join(path.dirname(this.stateDir), 'audit-policy.yaml');
     mkdirSync(path.dirname(policy), { recursive: true });
-    // Only the contenders' requests, once each (at completion: watches count when they end).
+    // Only the contenders' requests, once each (at completion: watches count when they end). The log
+    // is never rotated (the default rotates at 100 MB, which broke a full run's offsets).
     writeFileSync(
       policy,
       `apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived, ResponseStarted]\nrules:\n- level: Metadata\n  users: ["${CONTENDER_USER}"]\n- level: None\n`,
     );
-    const extra = `--audit-policy-file=${policy} --audit-log-path=${this.auditLog} --audit-log-format=json --audit-log-mode=blocking`;
+    const extra = `--audit-policy-file=${policy} --audit-log-path=${this.auditLog} --audit-log-format=json --audit-log-mode=blocking --audit-log-maxsize=100000`;
     const out = execFileSync('bash', [path.join(this.root, 'test/cluster/up.sh')], {
       env: { ...this.env, WAVESYNC_APISERVER_EXTRA_ARGS: extra },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -126,15 +126,26 @@ export async function runOnce({ cluster, kube, contender, workload, dirs, namesp
     const watch = await observe(kube, namespace, workload);
     const offset = cluster.auditOffset();
     const run = await timed(cmd, args, env, timeoutMs, cwd);
+    // Every contender is timed until the workload is healthy: one that exits before its last wave
+    // is (Argo CD's engine completes a sync without waiting for the last wave's health) is timed
+    // until the harness's own watch sees the last object healthy.
+    // (Hooks are awaited by every contender before it goes on; the waves' objects are what may be left.)
+    const all = workload.steps.filter((st) => st.phase === 'Sync').flatMap((st) => st.objects.map((o) => `${o.kind}/${o.metadata.name}`));
+    const deadline = run.startedAt + timeoutMs;
+    while (run.code === 0 && all.some((k) => !watch.healthyAt.has(k)) && Date.now() < deadline) await sleep(50);
+    const healthyAtExit = all.every((k) => watch.healthyAt.has(k) && watch.healthyAt.get(k) <= run.startedAt + run.wallMs);
+    const lastHealthy = Math.max(...all.map((k) => watch.healthyAt.get(k) ?? Infinity));
     await sleep(400); // the audit log entries of the run's last requests
     watch.close();
     const events = cluster.auditSince(offset);
     const first = Math.min(...events.map((e) => Date.parse(e.requestReceivedTimestamp)));
     const g = gates(workload, watch.healthyAt, events, namespace);
     return {
-      ok: run.code === 0,
+      ok: run.code === 0 && Number.isFinite(lastHealthy),
       ...(run.code === 0 ? {} : { error: `exit ${run.code}: ${tail(run.output)}` }),
-      wallMs: Math.round(run.wallMs),
+      ...(run.code === 0 && !Number.isFinite(lastHealthy) ? { error: 'exited, but the workload never became healthy' } : {}),
+      wallMs: Math.round(Math.max(run.wallMs, lastHealthy - run.startedAt)),
+      healthyAtExit,
       requests: events.length,
       coldStartMs: Number.isFinite(first) ? first - run.startedAt : null,
       gateP50: g ? pct(g, 50) : null,

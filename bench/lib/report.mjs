@@ -26,6 +26,8 @@ export function summarize(results) {
         gateP50: gates.length ? pct(gates, 50) : null,
         gateP95: gates.length ? pct(gates, 95) : null,
         gated: good.length > 0 && gated,
+        // Runs that exited before the workload was healthy (timed until it was).
+        exitedEarly: good.filter((x) => x.healthyAtExit === false).length,
       };
     }
     const floor = out[w].contenders.floor?.wallMs;
@@ -46,7 +48,7 @@ function rows(doc, w) {
   return Object.entries(s.contenders).map(([c, x]) => [
     c,
     `${x.ok}/${x.runs}`,
-    sec(x.wallMs),
+    sec(x.wallMs) + (x.exitedEarly ? ' †' : ''),
     f(x.vsFloor),
     f(x.wavesyncVs),
     x.requests ?? '—',
@@ -159,6 +161,8 @@ export function markdownReport(doc) {
   for (const w of Object.keys(doc.summary)) {
     l.push(`## ${w} (${doc.summary[w].objects} objects)`, '', `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => ' --- ').join('|')}|`);
     for (const r of rows(doc, w)) l.push(`| ${r.join(' | ')} |`);
+    if (Object.values(doc.summary[w].contenders).some((x) => x.exitedEarly))
+      l.push('', '† exited before the last objects were healthy; timed until the harness saw them healthy.');
     l.push('');
   }
   const scale = ['scale-100', 'scale-1000', 'scale-3000'].filter((w) => doc.summary[w]);
