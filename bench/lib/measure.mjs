@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isHealthy } from './kube.mjs';
+import { collectionPath, isHealthy } from './kube.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const WRITE_VERBS = new Set(['create', 'patch', 'update']);
@@ -79,6 +79,19 @@ async function observe(kube, namespace, workload) {
   return { healthyAt, close: () => watches.forEach((w) => w.close()) };
 }
 
+/** Marks, as of now, the objects a fresh list shows healthy that the watch has not. */
+async function listHealthy(kube, namespace, workload, healthyAt) {
+  const kinds = new Set(workload.steps.flatMap((st) => st.objects.map((o) => o.kind)));
+  for (const kind of kinds) {
+    const list = await kube.ok('GET', collectionPath(kind, namespace)).catch(() => ({ items: [] }));
+    const at = Date.now();
+    for (const obj of list.items) {
+      const key = `${kind}/${obj.metadata.name}`;
+      if (!healthyAt.has(key) && isHealthy({ ...obj, kind })) healthyAt.set(key, at);
+    }
+  }
+}
+
 const pct = (xs, p) => {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
@@ -132,7 +145,11 @@ export async function runOnce({ cluster, kube, contender, workload, dirs, namesp
     // (Hooks are awaited by every contender before it goes on; the waves' objects are what may be left.)
     const all = workload.steps.filter((st) => st.phase === 'Sync').flatMap((st) => st.objects.map((o) => `${o.kind}/${o.metadata.name}`));
     const deadline = run.startedAt + timeoutMs;
-    while (run.code === 0 && all.some((k) => !watch.healthyAt.has(k)) && Date.now() < deadline) await sleep(50);
+    for (let polls = 0; run.code === 0 && all.some((k) => !watch.healthyAt.has(k)) && Date.now() < deadline; polls++) {
+      await sleep(50);
+      // Every second, a list as well: a watch stream that ended would otherwise leave this waiting.
+      if (polls % 20 === 19) await listHealthy(kube, namespace, workload, watch.healthyAt);
+    }
     const healthyAtExit = all.every((k) => watch.healthyAt.has(k) && watch.healthyAt.get(k) <= run.startedAt + run.wallMs);
     const lastHealthy = Math.max(...all.map((k) => watch.healthyAt.get(k) ?? Infinity));
     await sleep(400); // the audit log entries of the run's last requests
